@@ -1,0 +1,48 @@
+// /v1/cases: thin handlers. Parse with zod, make one service call, answer.
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { actionBodies, caseIdSchema, createCaseBody, type ActionName } from '../schemas/cases';
+import type { CaseService } from '../services/case-service';
+import { badRequest, fromZod } from '../problem';
+
+const idempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw fromZod(r.error, where);
+  return r.data;
+}
+
+function keyOf(req: Request, required: boolean): string | undefined {
+  const raw = req.get('idempotency-key');
+  if (raw === undefined) {
+    if (required) throw badRequest('the Idempotency-Key header is required');
+    return undefined;
+  }
+  return parse(idempotencyKey, raw, 'Idempotency-Key header');
+}
+
+export function casesRouter(service: CaseService): Router {
+  const router = Router();
+
+  router.post('/', async (req, res) => {
+    const body = parse(createCaseBody, req.body ?? {}, 'request body');
+    const result = await service.open(body, req.actor!, keyOf(req, true)!);
+    res.status(result.status).location(`/v1/cases/${(result.body as { caseId: string }).caseId}`).json(result.body);
+  });
+
+  router.get('/:caseId', async (req, res) => {
+    const caseId = parse(caseIdSchema, req.params.caseId, 'case ID');
+    res.json(await service.viewFor(caseId, req.actor!));
+  });
+
+  for (const action of Object.keys(actionBodies) as ActionName[]) {
+    router.post(`/:caseId/${action}`, async (req, res) => {
+      const caseId = parse(caseIdSchema, req.params.caseId, 'case ID');
+      const body = parse(actionBodies[action], req.body ?? {}, 'request body');
+      const result = await service.act(caseId, action, body, req.actor!, keyOf(req, false));
+      res.status(result.status).json(result.body);
+    });
+  }
+  return router;
+}

@@ -1,0 +1,8 @@
+// One Temporal connection per process, from Temporal's standard client variables.
+import { Client, Connection } from '@temporalio/client';
+import type { Config } from './env';
+
+export async function connectClient(config: Pick<Config, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'>): Promise<Client> {
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+}

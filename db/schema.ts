@@ -1,0 +1,137 @@
+// The read model, the interaction log, the webhook outbox and the reference data
+// (calendars, SLA policies). Written by activities and admin endpoints; read by the API.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** One row per case: the workflow's latest snapshot, versioned by its log sequence. */
+export const cases = pgTable(
+  'cases',
+  {
+    caseId: text('case_id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    status: text('status').notNull(),
+    closeReason: text('close_reason'),
+    priority: text('priority').notNull(),
+    category: text('category').notNull(),
+    channel: text('channel').notNull(),
+    level: integer('level').notNull(),
+    unit: text('unit').notNull(),
+    assignee: text('assignee'),
+    slaBreached: boolean('sla_breached').notNull(),
+    nextDeadlineAt: ts('next_deadline_at'),
+    nextDeadlineKind: text('next_deadline_kind'),
+    openedAt: ts('opened_at').notNull(),
+    resolvedAt: ts('resolved_at'),
+    closedAt: ts('closed_at'),
+    updatedAt: ts('updated_at').notNull(),
+    /** The workflow's sequence number when this snapshot was taken: writes only move forward. */
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+  },
+  (t) => [
+    index('cases_customer_opened_idx').on(t.customerId, t.openedAt, t.caseId),
+    index('cases_status_opened_idx').on(t.status, t.openedAt, t.caseId),
+    index('cases_opened_idx').on(t.openedAt, t.caseId),
+    index('cases_assignee_idx').on(t.assignee),
+  ],
+);
+
+/** C2.1(f): every interaction, exactly once and in order (case ID + sequence). */
+export const interactions = pgTable(
+  'interactions',
+  {
+    caseId: text('case_id').notNull(),
+    seq: integer('seq').notNull(),
+    at: ts('at').notNull(),
+    actorId: text('actor_id').notNull(),
+    actorRole: text('actor_role').notNull(),
+    channel: text('channel').notNull(),
+    kind: text('kind').notNull(),
+    content: text('content'),
+    measures: text('measures'),
+    result: text('result'),
+    visibleToCustomer: boolean('visible_to_customer').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.seq] })],
+);
+
+/** Notices waiting for (or done with) webhook delivery. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    eventId: text('event_id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    /** Order of the case's notices; delivery follows it. */
+    eventSeq: integer('event_seq').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: ts('created_at').notNull().default(sql`now()`),
+    state: text('state').notNull().default('PENDING'), // PENDING | DELIVERED | SKIPPED | FAILED
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [index('outbox_case_state_idx').on(t.caseId, t.state)],
+);
+
+/** Business calendars by ID (C3.1), versioned like policies. */
+export const calendars = pgTable(
+  'calendars',
+  {
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    spec: jsonb('spec').notNull(),
+    createdAt: ts('created_at').notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
+/** SLA policies by ID and version; a case pins the version it opened under. */
+export const slaPolicies = pgTable(
+  'sla_policies',
+  {
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    policy: jsonb('policy').notNull(),
+    createdAt: ts('created_at').notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
+/** Requests already answered, by client and Idempotency-Key. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    principal: text('principal').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    response: jsonb('response'),
+    createdAt: ts('created_at').notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.principal, t.key] })],
+);
+
+/** C2.2(a): every customer-account look-up by an agent. */
+export const accountLookups = pgTable('account_lookups', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: ts('at').notNull().default(sql`now()`),
+  actorId: text('actor_id').notNull(),
+  caseId: text('case_id').notNull(),
+  customerId: text('customer_id').notNull(),
+  purpose: text('purpose').notNull(),
+});

@@ -1,0 +1,33 @@
+# A private PostgreSQL cluster for the test command, under .data/pg-test, on a
+# loopback port. As root (CI) it runs as the `postgres` user, as initdb requires.
+PG_PORT="${CASEKEEPER_TEST_PG_PORT:-55432}"
+PG_DIR="$DATA/pg-test"
+
+pg_bindir() {
+  local d; for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && { echo "$d"; return; }; done
+  command -v initdb >/dev/null && dirname "$(command -v initdb)" || echo /nonexistent
+}
+
+as_pg_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_start() {
+  local bin; bin="$(pg_bindir)"
+  mkdir -p "$DATA"
+  if [ ! -f "$PG_DIR/PG_VERSION" ]; then
+    rm -rf "$PG_DIR"; mkdir -p "$PG_DIR"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR"
+    as_pg_owner "$bin/initdb" -D "$PG_DIR" -U postgres --auth=trust --no-sync -E UTF8 >/dev/null
+  fi
+  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$PG_DIR"
+  as_pg_owner "$bin/pg_ctl" -D "$PG_DIR" status >/dev/null 2>&1 && as_pg_owner "$bin/pg_ctl" -D "$PG_DIR" stop -m fast >/dev/null 2>&1
+  # Tests create and drop many small databases: durability is not needed here.
+  as_pg_owner "$bin/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 60 start \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
+}
+
+pg_stop() {
+  local bin; bin="$(pg_bindir)"
+  [ -f "$PG_DIR/PG_VERSION" ] && as_pg_owner "$bin/pg_ctl" -D "$PG_DIR" stop -m fast >/dev/null 2>&1 || true
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Installs everything Casekeeper needs, idempotently and cached under .tools/:
+#   npm dependencies, the `temporal` CLI (dev server + UI), and - with --test -
+#   the time-skipping test server and PostgreSQL binaries.
+# Usage: scripts/provision.sh [--test]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/step.sh"
+
+TEMPORAL_CLI_VERSION=v1.5.1
+FOR_TESTS=0
+[ "${1:-}" = "--test" ] && FOR_TESTS=1
+
+npm_deps() {
+  local want; want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+  if stamp_matches "$ROOT/node_modules/.casekeeper-lock" "$want"; then say "  npm dependencies are current"; return 0; fi
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$ROOT/node_modules/.casekeeper-lock"
+}
+
+temporal_cli() {
+  local bin="$TOOLS/bin/temporal"
+  if [ -x "$bin" ] && stamp_matches "$TOOLS/bin/temporal.version" "$TEMPORAL_CLI_VERSION"; then
+    say "  temporal CLI $TEMPORAL_CLI_VERSION is already built"; return 0
+  fi
+  if ! command -v go >/dev/null 2>&1; then
+    say "  Go is not installed. Install Go 1.22+ (https://go.dev/dl), or put a temporal CLI"
+    say "  $TEMPORAL_CLI_VERSION at $bin (a release archive, 'brew install temporal'), then rerun."
+    return 1
+  fi
+  say "  building temporal CLI $TEMPORAL_CLI_VERSION with go install (a few minutes the first time; Go caches later builds)"
+  mkdir -p "$TOOLS/bin"
+  GOBIN="$TOOLS/bin" GOFLAGS=-buildvcs=false go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION"
+  echo "$TEMPORAL_CLI_VERSION" > "$TOOLS/bin/temporal.version"
+}
+
+test_server() {
+  local dir="$TOOLS/test-server" pom="$ROOT/tools/test-server/pom.xml"
+  local want; want="$(sha256sum "$pom" "$ROOT/tools/test-server/test-server.sh" | sha256sum | cut -d' ' -f1)"
+  if [ -x "$dir/test-server" ] && stamp_matches "$dir/.stamp" "$want"; then say "  test server is ready"; return 0; fi
+  command -v java >/dev/null && command -v mvn >/dev/null || {
+    say "  Java 17+ and Maven are needed for Temporal's time-skipping test server (apt-get install openjdk-17-jdk-headless maven)"; return 1; }
+  rm -rf "$dir"; mkdir -p "$dir"
+  mvn -q -B -Dstyle.color=never -f "$pom" dependency:copy-dependencies -DoutputDirectory="$dir/lib" -DincludeScope=runtime
+  install -m 0755 "$ROOT/tools/test-server/test-server.sh" "$dir/test-server"
+  # A class-data-sharing archive cuts JVM start from ~0.9 s to ~0.3 s, well inside
+  # sdk-core's 5 s connect window on two cores. Made once by a start/stop.
+  "$dir/test-server" --make-archive
+  echo "$want" > "$dir/.stamp"
+}
+
+postgres_binaries() {
+  if [ -x "$(pg_bindir)/initdb" ]; then say "  PostgreSQL $("$(pg_bindir)/postgres" --version | awk '{print $3}') is installed"; return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    say "  PostgreSQL server binaries (initdb, pg_ctl) are missing. Install PostgreSQL 14+ (Debian/Ubuntu:"
+    say "  'sudo apt-get install postgresql'; macOS: 'brew install postgresql'), or set DATABASE_URL to a server you run."
+    return 1
+  fi
+}
+
+pg_bindir() {
+  local d; for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && { echo "$d"; return; }; done
+  command -v initdb >/dev/null && dirname "$(command -v initdb)" || echo /nonexistent
+}
+
+step "npm dependencies (npm ci)" "check the network to the npm registry; delete node_modules and rerun" npm_deps
+step "temporal CLI $TEMPORAL_CLI_VERSION" "see the message above; a Go build needs the Go module proxy" temporal_cli
+if [ "$FOR_TESTS" = 1 ]; then
+  step "time-skipping test server (Maven)" "needs Java 17+ and Maven reaching Maven Central; delete .tools/test-server and rerun" test_server
+  if [ -z "${DATABASE_URL:-}" ]; then
+    step "PostgreSQL server binaries" "install PostgreSQL or set DATABASE_URL" postgres_binaries
+  fi
+fi

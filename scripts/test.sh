@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The one test command (npm test): provisions, type-checks, lints, then runs every
+# suite - unit, workflow (time-skipping server), integration (dev server + PostgreSQL).
+# Its last line is the plain count `tests: N passed, N failed`.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/step.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/postgres.sh"
+cd "$ROOT"
+
+bash scripts/provision.sh --test
+
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  if [ -n "${DATABASE_URL:-}" ]; then
+    export TEST_DATABASE_URL="$DATABASE_URL"
+  else
+    step "PostgreSQL test cluster on 127.0.0.1:$PG_PORT" "see $PG_DIR/server.log" pg_start
+    trap pg_stop EXIT
+    export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+  fi
+fi
+
+step "type-check (tsc)" "fix the type errors above" npx tsc --noEmit -p tsconfig.json
+step "lint (eslint)" "fix the lint errors above" npx eslint .
+
+mkdir -p "$DATA/test"
+results="$DATA/test/jest-results.json"
+rm -f "$results"
+started=$SECONDS
+set +e
+npx jest --runInBand --forceExit --json --outputFile="$results" "$@"
+rc=$?
+set -e
+say "jest finished in $((SECONDS - started)) s"
+if [ -f "$results" ]; then
+  node -e '
+    const r = require(process.argv[1]);
+    const failed = r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);
+    console.log(`tests: ${r.numPassedTests} passed, ${failed} failed`);
+  ' "$results"
+else
+  echo "tests: 0 passed, 1 failed"
+fi
+exit "$rc"

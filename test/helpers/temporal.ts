@@ -1,0 +1,43 @@
+// Real Temporal servers for tests: the time-skipping test server for clock paths,
+// the dev server (built from the temporal CLI) for visibility and the full stack.
+import fs from 'node:fs';
+import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Runtime, DefaultLogger, type WorkflowBundle } from '@temporalio/worker';
+import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/case/search-attributes';
+import { TEMPORAL_CLI, TEST_SERVER, WORKFLOW_BUNDLE } from './paths';
+
+let runtimeInstalled = false;
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+export function workflowBundle(): WorkflowBundle {
+  return { code: fs.readFileSync(WORKFLOW_BUNDLE, 'utf8') };
+}
+
+export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: TEST_SERVER } },
+  });
+  // The test server knows search attributes only once registered through the operator service.
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(CASE_SEARCH_ATTRIBUTES.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!])),
+  });
+  return env;
+}
+
+export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: TEMPORAL_CLI },
+      searchAttributes: CASE_SEARCH_ATTRIBUTES,
+      ip: '127.0.0.1',
+    },
+  });
+}

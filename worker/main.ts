@@ -1,0 +1,30 @@
+// The worker process: runs case workflows and their activities. Configured by
+// environment only (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, DATABASE_URL, ...).
+import { NativeConnection } from '@temporalio/worker';
+import { loadConfig } from '../config/env';
+import { openDatabase } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { createCaseWorker } from './create-worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.pgliteDir });
+  await migrateDatabase(database);
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createCaseWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    db: database.db,
+    ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
+    webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET },
+  });
+  console.log(`worker: polling ${config.TEMPORAL_ADDRESS} (${config.TEMPORAL_NAMESPACE})`);
+  await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks have drained
+  await connection.close();
+  await database.close();
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

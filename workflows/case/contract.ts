@@ -1,0 +1,91 @@
+// The contract of `caseWorkflow`: its ID, input, messages and view. The API, tests and
+// tools import these constants; nobody spells a message name as a string.
+import type { UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CalendarSpec } from '../../domain/business-calendar';
+import type { CaseCommand, CommandType } from '../../domain/case-commands';
+import type { CaseState, Deadline } from '../../domain/case-state';
+import type { Actor, Category, Channel, Priority } from '../../domain/case-types';
+import type { SlaRule } from '../../domain/sla-policy';
+
+export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
+export const CASE_TASK_QUEUE = 'casekeeper-cases';
+export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
+
+/** The SLA a case pins at opening: the policy version's rule and the calendar, by value. */
+export interface PinnedSla {
+  policyId: string;
+  policyVersion: number;
+  rule: SlaRule;
+  calendarId: string;
+  calendar: CalendarSpec;
+}
+
+export interface OpenCaseInput {
+  caseId: string;
+  customerId: string;
+  subject: string;
+  description: string;
+  category: Category;
+  priority: Priority;
+  channel: Channel;
+  contact?: { name?: string; email?: string; phone?: string };
+  openedBy: Actor;
+  sla: PinnedSla;
+}
+
+/** What continue-as-new carries into the next run. */
+export interface CarriedState {
+  state: CaseState;
+  sla: PinnedSla;
+  /** Update IDs already applied, with their results: de-duplication across runs. */
+  applied: [string, ActionResult][];
+  closedAt?: string;
+}
+
+export interface CaseWorkflowInput {
+  open: OpenCaseInput;
+  carried?: CarriedState;
+}
+
+export interface CaseView extends CaseState {
+  slaBreached: boolean;
+  nextDeadline?: Pick<Deadline, 'kind' | 'due' | 'id'>;
+  /** Deadlines of running clocks (paused ones included), soonest first. */
+  openDeadlines: Deadline[];
+}
+
+export interface ActionResult {
+  caseId: string;
+  status: CaseState['status'];
+  seq: number;
+  /** Log entries this action appended. */
+  appended: number[];
+}
+
+export interface ActionArgs {
+  actor: Actor;
+  /** The command; its `type` is implied by the Update's name and overwritten by it. */
+  command: CaseCommand;
+}
+
+export const getCaseQuery = defineQuery<CaseView>('getCase');
+export const policyChangedSignal = defineSignal<[PinnedSla]>('policyChanged');
+
+const COMMAND_TYPES = [
+  'acknowledge', 'reply', 'requestInfo', 'customerReply', 'assign', 'recordFinding', 'escalate',
+  'grantCompensation', 'decideCompensation', 'resolve', 'accept', 'dispute', 'appeal',
+  'decideAppeal', 'feedback', 'withdraw',
+] as const satisfies readonly CommandType[];
+
+/** One Update per action, named after it, so the Temporal UI history reads as the case's story. */
+export const actionUpdates = Object.fromEntries(
+  COMMAND_TYPES.map((t) => [t, defineUpdate<ActionResult, [ActionArgs]>(t)]),
+) as Record<CommandType, UpdateDefinition<ActionResult, [ActionArgs]>>;
+
+// Every command type has its Update: this fails to compile when one is missing.
+type Missing = Exclude<CommandType, (typeof COMMAND_TYPES)[number]>;
+const allCommandsHaveUpdates: [Missing] extends [never] ? true : never = true;
+void allCommandsHaveUpdates;
+
+export const ACTION_TYPES: readonly CommandType[] = COMMAND_TYPES;

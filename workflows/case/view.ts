@@ -1,0 +1,52 @@
+// The case as `getCase` shows it and as the UI and search attributes summarise it.
+import type { CaseState } from '../../domain/case-state';
+import { nextDeadline, pending } from '../../domain/clocks';
+import type { CaseView } from './contract';
+import {
+  AssignedAgentKey,
+  CaseCategoryKey,
+  CasePriorityKey,
+  CaseStatusKey,
+  CustomerIdKey,
+  DepartmentKey,
+  EscalationLevelKey,
+  NextDeadlineKey,
+  SlaBreachedKey,
+} from './search-attributes';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+
+export function toView(state: CaseState): CaseView {
+  const next = nextDeadline(state);
+  return {
+    ...state,
+    slaBreached: state.breaches.length > 0,
+    ...(next ? { nextDeadline: { kind: next.kind, due: next.due, id: next.id } } : {}),
+    openDeadlines: pending(state).sort((a, b) => Date.parse(a.due) - Date.parse(b.due)),
+  };
+}
+
+export function searchAttributesOf(view: CaseView): SearchAttributeUpdatePair[] {
+  return [
+    { key: CaseStatusKey, value: view.status },
+    { key: CasePriorityKey, value: view.priority },
+    { key: CaseCategoryKey, value: view.category },
+    { key: CustomerIdKey, value: view.customerId },
+    { key: AssignedAgentKey, value: view.assignee ?? null },
+    { key: DepartmentKey, value: view.unit },
+    { key: EscalationLevelKey, value: view.level },
+    { key: SlaBreachedKey, value: view.slaBreached },
+    { key: NextDeadlineKey, value: view.nextDeadline ? new Date(view.nextDeadline.due) : null },
+  ] as SearchAttributeUpdatePair[];
+}
+
+/** One readable line for engineers in the Temporal UI (current details). */
+export function summaryOf(view: CaseView): string {
+  const parts = [
+    `**${view.status}**${view.closeReason ? ` (${view.closeReason})` : ''}`,
+    `level ${view.level} · ${view.unit}`,
+    `assignee: ${view.assignee ?? 'unassigned'}`,
+    view.nextDeadline ? `next: ${view.nextDeadline.kind} due ${view.nextDeadline.due}` : 'no running clock',
+    view.slaBreached ? `⚠ breached: ${view.breaches.map((b) => b.clock).join(', ')}` : 'no breach',
+  ];
+  return parts.join('\n\n');
+}

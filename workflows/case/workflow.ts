@@ -1,0 +1,227 @@
+// caseWorkflow: one durable workflow per case. It wires the pure lifecycle in
+// domain/ to Temporal: Updates for actions (validated synchronously, so a rejected
+// action changes nothing), durable timers for every clock, activities for the log,
+// the read model and webhooks, continue-as-new for long cases.
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  currentUpdateInfo,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CaseActivities, OutgoingNotice } from '../../activities/types';
+import { createBusinessCalendar } from '../../domain/business-calendar';
+import type { CaseCommand } from '../../domain/case-commands';
+import { ActionRejected } from '../../domain/case-errors';
+import { applyCommand, type Ctx, type Outcome } from '../../domain/case-machine';
+import { tick } from '../../domain/case-clock-events';
+import { openCase } from '../../domain/case-open';
+import type { CaseState } from '../../domain/case-state';
+import { nextWakeAt, rescheduleAll, type ClockContext } from '../../domain/clocks';
+import type { Actor } from '../../domain/case-types';
+import {
+  actionUpdates,
+  ACTION_TYPES,
+  getCaseQuery,
+  policyChangedSignal,
+  type ActionArgs,
+  type ActionResult,
+  type CaseView,
+  type CaseWorkflowInput,
+  type PinnedSla,
+} from './contract';
+import { searchAttributesOf, summaryOf, toView } from './view';
+
+const { persistCase } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+// Webhook receivers can be down for a while: back off up to 10 minutes between tries.
+const { deliverNotices } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '10 minutes', backoffCoefficient: 2, maximumAttempts: 25 },
+});
+
+/** A closed case lingers this long to take feedback (C4.4), then the workflow ends. */
+const FEEDBACK_AFTER_CLOSE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Update results remembered for de-duplication across continue-as-new. */
+const APPLIED_KEPT = 2000;
+
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
+  let sla: PinnedSla = input.carried?.sla ?? input.open.sla;
+  let clocks: ClockContext = { rule: sla.rule, calendar: createBusinessCalendar(sla.calendar) };
+  const ctx = (): Ctx => ({ ...clocks, now: new Date() });
+
+  let state: CaseState;
+  const queue: Outcome[] = [];
+  if (input.carried) {
+    state = input.carried.state;
+  } else {
+    const opened = openCase(
+      {
+        ...input.open,
+        policy: { id: sla.policyId, version: sla.policyVersion },
+        calendarId: sla.calendarId,
+      },
+      ctx(),
+    );
+    state = opened.state;
+    queue.push(opened.outcome);
+  }
+  const applied = new Map<string, ActionResult>(input.carried?.applied ?? []);
+  let dirty = true;
+
+  setHandler(getCaseQuery, () => toView(state));
+
+  for (const type of ACTION_TYPES) {
+    setHandler(
+      actionUpdates[type],
+      (args: ActionArgs) => {
+        const id = currentUpdateInfo()?.id;
+        const earlier = id ? applied.get(id) : undefined;
+        if (earlier) return earlier; // a retried request: the effect of one
+        const outcome = asFailure(() => applyCommand(state, asCommand(type, args), args.actor, ctx()));
+        const result: ActionResult = {
+          caseId: state.caseId,
+          status: state.status,
+          seq: state.seq,
+          appended: outcome.interactions.map((i) => i.seq),
+        };
+        if (id) remember(applied, id, result);
+        queue.push(outcome);
+        dirty = true;
+        return result;
+      },
+      {
+        // Synchronous, on a copy: a rejection throws here and the case is untouched.
+        validator: (args: ActionArgs) => {
+          const id = currentUpdateInfo()?.id;
+          if (id && applied.has(id)) return;
+          asFailure(() => {
+            validateArgs(args);
+            applyCommand(structuredCopy(state), asCommand(type, args), args.actor, ctx());
+          });
+        },
+      },
+    );
+  }
+
+  setHandler(policyChangedSignal, (next: PinnedSla) => {
+    sla = next;
+    clocks = { rule: next.rule, calendar: createBusinessCalendar(next.calendar) };
+    state.policy = { id: next.policyId, version: next.policyVersion };
+    state.calendarId = next.calendarId;
+    rescheduleAll(state, clocks);
+    dirty = true;
+  });
+
+  let closedAt = input.carried?.closedAt ? Date.parse(input.carried.closedAt) : undefined;
+  let delivering: Promise<unknown> | undefined;
+  let deliverAgain = false;
+
+  /** Starts webhook delivery beside the case: a slow receiver must not hold the clocks. */
+  const startDelivery = (): void => {
+    if (delivering) {
+      deliverAgain = true;
+      return;
+    }
+    delivering = deliverNotices({ caseId: state.caseId })
+      .catch(() => undefined) // undelivered events stay in the outbox, marked failed
+      .finally(() => {
+        delivering = undefined;
+        if (deliverAgain) {
+          deliverAgain = false;
+          startDelivery();
+        }
+      });
+  };
+
+  /** Writes queued outcomes in order with the current snapshot, then refreshes what the UI shows. */
+  const sync = async (): Promise<void> => {
+    while (queue.length > 0 || dirty) {
+      dirty = false;
+      const batch = queue.splice(0, queue.length);
+      const notices: OutgoingNotice[] = batch.flatMap((o) =>
+        o.notices.map((n) => ({
+          ...n,
+          eventSeq: ++state.noticeCount,
+          eventId: `${state.caseId}-${state.noticeCount}`,
+          caseId: state.caseId,
+          customerId: state.customerId,
+          at: new Date().toISOString(),
+        })),
+      );
+      state.revision += 1;
+      const view = toView(state);
+      await persistCase({ caseId: state.caseId, interactions: batch.flatMap((o) => o.interactions), notices, snapshot: view });
+      upsertSearchAttributes(searchAttributesOf(view));
+      setCurrentDetails(summaryOf(view));
+      if (notices.length > 0) startDelivery();
+    }
+  };
+
+  for (;;) {
+    await sync();
+    if (state.status === 'CLOSED') {
+      closedAt ??= Date.now();
+      if (Date.now() - closedAt >= FEEDBACK_AFTER_CLOSE_MS) break;
+    }
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await sync();
+      await condition(() => delivering === undefined);
+      await continueAsNew<typeof caseWorkflow>({
+        open: input.open,
+        carried: { state, sla, applied: [...applied], ...(closedAt ? { closedAt: new Date(closedAt).toISOString() } : {}) },
+      });
+    }
+    const wake = state.status === 'CLOSED' ? closedAt! + FEEDBACK_AFTER_CLOSE_MS : nextWakeAt(state)?.getTime();
+    const work = (): boolean => queue.length > 0 || dirty;
+    const woken = wake === undefined ? (await condition(work), true) : await condition(work, Math.max(1, wake - Date.now()));
+    if (!woken && state.status !== 'CLOSED') {
+      const outcome = tick(state, ctx());
+      queue.push(outcome);
+      dirty = true;
+    }
+  }
+  await condition(allHandlersFinished);
+  await sync();
+  await condition(() => delivering === undefined);
+  return toView(state);
+}
+
+/** A rejection crosses to the caller as a typed, non-retryable failure with its reason. */
+function asFailure<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ActionRejected) {
+      throw ApplicationFailure.create({ message: err.message, type: 'ActionRejected', details: [err.reason], nonRetryable: true });
+    }
+    throw err;
+  }
+}
+
+function asCommand(type: string, args: ActionArgs): CaseCommand {
+  return { ...args.command, type } as CaseCommand;
+}
+
+function validateArgs(args: ActionArgs): void {
+  const actor: Actor | undefined = args?.actor;
+  if (!actor || typeof actor.id !== 'string' || typeof actor.role !== 'string') {
+    throw new ActionRejected('an action needs an actor with id and role', 'INVALID');
+  }
+  if (!args.command || typeof args.command !== 'object') throw new ActionRejected('an action needs a command', 'INVALID');
+}
+
+function remember(applied: Map<string, ActionResult>, id: string, result: ActionResult): void {
+  applied.set(id, result);
+  if (applied.size > APPLIED_KEPT) applied.delete(applied.keys().next().value!);
+}
+
+const structuredCopy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
