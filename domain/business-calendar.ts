@@ -493,6 +493,7 @@ export function createBusinessCalendar(input: CalendarSpec): BusinessCalendar {
     if (b < a) return -between(b, a);
     let total = 0, covered = a;
     const last = localDay(b) + 1;
+    if (last - localDay(a) > WALK_LIMIT_DAYS) throw new RangeError('businessMinutesBetween: span longer than 200 years');
     for (let day = localDay(a) - 1; day <= last; day++) {
       const iv = intervalsOf(day);
       for (let i = 0; i < iv.length; i += 2) {

@@ -283,6 +283,14 @@ describe('calendars without business time', () => {
   });
 });
 
+describe('search bounds', () => {
+  it('when an amount would need more than 200 years, then it throws a RangeError instead of spinning', () => {
+    expect(() => split.addBusinessMinutes(at('2025-06-10T10:00Z'), 1e9)).toThrow(/200 years/);
+    expect(() => split.subtractBusinessMinutes(at('2025-06-10T10:00Z'), 1e9)).toThrow(/200 years/);
+    expect(() => split.businessMinutesBetween(at('1800-01-01T00:00Z'), at('2100-01-01T00:00Z'))).toThrow(/200 years/);
+  });
+});
+
 describe('spec validation', () => {
   const ok = { timezone: 'UTC', weekly: { mon: [['09:00', '17:00']] } };
   it.each([
