@@ -195,6 +195,16 @@ class Zone {
     return Number.isNaN(best) ? wall - early : best;
   }
 
+  /**
+   * The offset in force for every wall time in [wallFrom, wallTo] when no change
+   * happens anywhere near them, else NaN. Lets a whole local date convert with
+   * plain arithmetic.
+   */
+  steadyOffset(wallFrom: number, wallTo: number): number {
+    const o = this.offsetAt(wallFrom - DAY);
+    return this.offsetAt(wallTo + DAY) === o ? o : NaN;
+  }
+
   /** Local wall time of instant t (ms, as if UTC). */
   toWall(t: number): number {
     return t + this.offsetAt(t);
@@ -354,6 +364,16 @@ export function validateCalendarSpec(input: unknown): NormalizedCalendarSpec {
   return out;
 }
 
+/** Joins touching wall intervals ([09:00,12:00] + [12:00,18:00]) so a seam is never a close. */
+function joinTouching(minutes: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < minutes.length; i += 2) {
+    if (out.length > 0 && out[out.length - 1] === minutes[i]) out[out.length - 1] = minutes[i + 1]!;
+    else out.push(minutes[i]!, minutes[i + 1]!);
+  }
+  return out;
+}
+
 function deepFreeze<T>(o: T): T {
   if (typeof o === 'object' && o !== null && !Object.isFrozen(o)) {
     Object.freeze(o);
@@ -384,8 +404,8 @@ function minutesToMs(minutes: number): number {
 export function createBusinessCalendar(input: CalendarSpec): BusinessCalendar {
   const spec = deepFreeze(validateCalendarSpec(input));
   const zone = zoneFor(spec.timezone);
-  const weeklyMinutes = JS_DAY_TO_WEEKDAY.map((d) => normalizeHours(spec.weekly[d], d).minutes);
-  const extraMinutes = normalizeHours(spec.extraWorkdayHours ?? spec.weekly.mon, 'extraWorkdayHours').minutes;
+  const weeklyMinutes = JS_DAY_TO_WEEKDAY.map((d) => joinTouching(normalizeHours(spec.weekly[d], d).minutes));
+  const extraMinutes = joinTouching(normalizeHours(spec.extraWorkdayHours ?? spec.weekly.mon, 'extraWorkdayHours').minutes);
   const holidayDays = new Set(spec.holidays.map(parseLocalDate));
   const extraDays = new Set(spec.extraWorkdays.map(parseLocalDate));
   const hasAnyHours = weeklyMinutes.some((m) => m.length > 0) || spec.extraWorkdays.some((d) => !holidayDays.has(parseLocalDate(d)));
@@ -402,8 +422,12 @@ export function createBusinessCalendar(input: CalendarSpec): BusinessCalendar {
     let cached = dayCache.get(day);
     if (cached) return cached;
     const wall = wallMinutesOf(day);
+    const offset = wall.length === 0 ? NaN : zone.steadyOffset(day * DAY, (day + 1) * DAY);
     if (wall.length === 0) {
       cached = EMPTY;
+    } else if (!Number.isNaN(offset)) {
+      // Nearly every date: one offset all day, so intervals stay sorted and disjoint.
+      cached = wall.map((m) => day * DAY + m * MINUTE - offset);
     } else {
       const raw: [number, number][] = [];
       for (let i = 0; i < wall.length; i += 2) {
