@@ -425,7 +425,7 @@ export function createBusinessCalendar(input: CalendarSpec): BusinessCalendar {
     const offset = wall.length === 0 ? NaN : zone.steadyOffset(day * DAY, (day + 1) * DAY);
     if (wall.length === 0) {
       cached = EMPTY;
-    } else if (!Number.isNaN(offset)) {
+    } else if (offset === offset) { // not NaN
       // Nearly every date: one offset all day, so intervals stay sorted and disjoint.
       cached = wall.map((m) => day * DAY + m * MINUTE - offset);
     } else {
