@@ -1,5 +1,7 @@
 // A worker on a real Temporal server plus a real PostgreSQL database, and shortcuts
 // to start a case and act on it: what every workflow and integration test needs.
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -64,10 +66,21 @@ export async function startCase(h: Harness, overrides: Partial<OpenCaseInput> = 
   return open;
 }
 
-export function act(h: Harness, caseId: string, actor: Actor, command: CaseCommand, updateId?: string): Promise<ActionResult> {
-  return h.env.client.workflow
-    .getHandle(caseWorkflowId(caseId))
-    .executeUpdate(actionUpdates[command.type], { args: [{ actor, command }], ...(updateId ? { updateId } : {}) });
+/**
+ * Sends an action as its Update. A rejection surfaces as the workflow's typed failure
+ * (type `ActionRejected`, details [reason]) so tests can read why.
+ */
+export async function act(h: Harness, caseId: string, actor: Actor, command: CaseCommand, updateId?: string): Promise<ActionResult> {
+  try {
+    return await h.env.client.workflow
+      .getHandle(caseWorkflowId(caseId))
+      .executeUpdate(actionUpdates[command.type], { args: [{ actor, command }], ...(updateId ? { updateId } : {}) });
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'ActionRejected') {
+      throw err.cause;
+    }
+    throw err;
+  }
 }
 
 export function view(h: Harness, caseId: string): Promise<CaseView> {
