@@ -56,12 +56,12 @@ export async function startHarness(env: TestWorkflowEnvironment, opts: { webhook
   };
 }
 
-export async function startCase(h: Harness, overrides: Partial<OpenCaseInput> = {}): Promise<OpenCaseInput> {
+export async function startCase(h: Harness, overrides: Partial<OpenCaseInput> = {}, opts: { maxHistoryEvents?: number } = {}): Promise<OpenCaseInput> {
   const open = openInput(overrides);
   await h.env.client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
     workflowId: caseWorkflowId(open.caseId),
     taskQueue: h.taskQueue,
-    args: [{ open }],
+    args: [{ open, ...opts }],
   });
   return open;
 }

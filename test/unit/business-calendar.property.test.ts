@@ -181,3 +181,48 @@ describe.each(referenced)('agreement with a minute-stepping reference on $name',
     }), { numRuns: 40 });
   });
 });
+
+// ---------------------------------------------------------------------------
+// Random calendars: random weekly hours (on 15-minute marks, 24:00 closes
+// included), holidays and make-up days, in zones with odd DST rules (30-minute
+// shifts, changes at midnight). The laws are about instants, so they must hold
+// whatever the DST rules do to the wall clock.
+
+const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const dayHours = fc
+  .uniqueArray(fc.integer({ min: 0, max: 96 }), { maxLength: 6 })
+  .map((marks) => {
+    const sorted = [...marks].sort((a, b) => a - b);
+    const out: [string, string][] = [];
+    for (let i = 0; i + 1 < sorted.length; i += 2) out.push([hhmm(sorted[i]! * 15), hhmm(sorted[i + 1]! * 15)]);
+    return out;
+  });
+const date2025 = fc.integer({ min: 0, max: 364 }).map((d) => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10));
+const randomSpec: fc.Arbitrary<CalendarSpec> = fc
+  .record({
+    timezone: fc.constantFrom('UTC', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'Asia/Shanghai'),
+    mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours, sun: dayHours,
+    holidays: fc.array(date2025, { maxLength: 20 }),
+    extraWorkdays: fc.array(date2025, { maxLength: 5 }),
+  })
+  .filter((r) => [r.mon, r.tue, r.wed, r.thu, r.fri, r.sat, r.sun].some((h) => h.length > 0) && r.mon.length > 0)
+  .map(({ timezone, holidays, extraWorkdays, ...weekly }) => ({ timezone, weekly, holidays, extraWorkdays }));
+
+describe('business-calendar laws on random calendars', () => {
+  it('when minutes are added or subtracted, then between gives the amount back and the results are business time or a close', () => {
+    fc.assert(fc.property(randomSpec, instant, amount, (spec, s, n) => {
+      const cal = createBusinessCalendar(spec);
+      const up = cal.addBusinessMinutes(s, n);
+      const down = cal.subtractBusinessMinutes(s, n);
+      expect(cal.businessMinutesBetween(s, up)).toBe(n);
+      expect(cal.businessMinutesBetween(down, s)).toBe(n);
+      for (const r of [up, down]) {
+        expect(cal.isBusinessTime(r) || (cal.isBusinessTime(new Date(r.getTime() - 1)) && !cal.isBusinessTime(r))).toBe(true);
+      }
+      if (n > 0) {
+        const inside = cal.nextBusinessTime(s);
+        expect(cal.subtractBusinessMinutes(cal.addBusinessMinutes(inside, n), n).getTime()).toBe(inside.getTime());
+      }
+    }), { numRuns: 300 });
+  });
+});

@@ -46,6 +46,11 @@ export interface CarriedState {
 export interface CaseWorkflowInput {
   open: OpenCaseInput;
   carried?: CarriedState;
+  /**
+   * Continue-as-new once the history reaches this many events, even before the server
+   * suggests it (an operator's lever for very busy cases; tests use a small value).
+   */
+  maxHistoryEvents?: number;
 }
 
 export interface CaseView extends CaseState {

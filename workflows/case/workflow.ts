@@ -141,9 +141,17 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       });
   };
 
-  /** Writes queued outcomes in order with the current snapshot, then refreshes what the UI shows. */
-  const sync = async (): Promise<void> => {
-    while (queue.length > 0 || dirty) {
+  const historyIsLong = (): boolean => {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || (input.maxHistoryEvents !== undefined && info.historyLength >= input.maxHistoryEvents);
+  };
+
+  /**
+   * Writes queued outcomes in order with the current snapshot, then refreshes what the
+   * UI shows. Stops early when the history is long, so a busy case still continues as new.
+   */
+  const sync = async (untilDrained = false): Promise<void> => {
+    while ((queue.length > 0 || dirty) && (untilDrained || !historyIsLong())) {
       dirty = false;
       const batch = queue.splice(0, queue.length);
       const notices: OutgoingNotice[] = batch.flatMap((o) =>
@@ -171,12 +179,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       closedAt ??= Date.now();
       if (Date.now() - closedAt >= FEEDBACK_AFTER_CLOSE_MS) break;
     }
-    if (workflowInfo().continueAsNewSuggested) {
+    if (historyIsLong()) {
       await condition(allHandlersFinished);
-      await sync();
+      await sync(true);
       await condition(() => delivering === undefined);
       await continueAsNew<typeof caseWorkflow>({
         open: input.open,
+        ...(input.maxHistoryEvents !== undefined ? { maxHistoryEvents: input.maxHistoryEvents } : {}),
         carried: { state, sla, applied: [...applied], ...(closedAt ? { closedAt: new Date(closedAt).toISOString() } : {}) },
       });
     }
@@ -190,7 +199,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     }
   }
   await condition(allHandlersFinished);
-  await sync();
+  await sync(true);
   await condition(() => delivering === undefined);
   return toView(state);
 }
