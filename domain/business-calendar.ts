@@ -385,6 +385,25 @@ function deepFreeze<T>(o: T): T {
 // ---------------------------------------------------------------------------
 // The calendar.
 
+/** A date's wall intervals (minutes) as instants when a DST change is near: sorted, merged. */
+function convertAcrossChange(zone: Zone, day: number, wall: readonly number[]): number[] {
+  const raw: [number, number][] = [];
+  for (let i = 0; i < wall.length; i += 2) {
+    const s = zone.toInstant(day * DAY + wall[i]! * MINUTE);
+    const e = zone.toInstant(day * DAY + wall[i + 1]! * MINUTE);
+    if (e > s) raw.push([s, e]); // a DST gap can swallow an interval
+  }
+  // Gap times move forward, so a moved open can pass a later interval's open.
+  raw.sort((a, b) => a[0] - b[0]);
+  const merged: number[] = [];
+  for (const [s, e] of raw) {
+    const last = merged.length - 1;
+    if (last > 0 && s <= merged[last]!) merged[last] = max(merged[last]!, e);
+    else merged.push(s, e);
+  }
+  return merged;
+}
+
 const EMPTY: readonly number[] = Object.freeze([]);
 
 function toMs(t: Date, what: string): number {
@@ -422,27 +441,13 @@ export function createBusinessCalendar(input: CalendarSpec): BusinessCalendar {
     let cached = dayCache.get(day);
     if (cached) return cached;
     const wall = wallMinutesOf(day);
-    const offset = wall.length === 0 ? NaN : zone.steadyOffset(day * DAY, (day + 1) * DAY);
     if (wall.length === 0) {
       cached = EMPTY;
-    } else if (offset === offset) { // not NaN
-      // Nearly every date: one offset all day, so intervals stay sorted and disjoint.
-      cached = wall.map((m) => day * DAY + m * MINUTE - offset);
     } else {
-      const raw: [number, number][] = [];
-      for (let i = 0; i < wall.length; i += 2) {
-        const s = zone.toInstant(day * DAY + wall[i]! * MINUTE);
-        const e = zone.toInstant(day * DAY + wall[i + 1]! * MINUTE);
-        if (e > s) raw.push([s, e]); // a DST gap can swallow an interval
-      }
-      raw.sort((a, b) => a[0] - b[0]);
-      const merged: number[] = [];
-      for (const [s, e] of raw) {
-        const last = merged.length - 1;
-        if (last > 0 && s <= merged[last]!) merged[last] = max(merged[last]!, e);
-        else merged.push(s, e);
-      }
-      cached = merged;
+      const offset = zone.steadyOffset(day * DAY, (day + 1) * DAY);
+      // Nearly every date has one offset all day: plain arithmetic keeps the
+      // intervals sorted and disjoint. Dates near a DST change take the slow path.
+      cached = offset === offset ? wall.map((m) => day * DAY + m * MINUTE - offset) : convertAcrossChange(zone, day, wall);
     }
     if (dayCache.size > 50_000) dayCache.clear(); // bound memory on odd workloads
     dayCache.set(day, cached);
