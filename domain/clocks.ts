@@ -3,14 +3,13 @@
 // Pure: the workflow sleeps until `nextWakeAt` and then calls the domain's `tick`.
 import type { BusinessCalendar } from './business-calendar';
 import type { ClockKind, Deadline, CaseState } from './case-state';
-import type { SlaRule } from './sla-policy';
+import { appealWindowCloses, warningAt, type SlaRule } from './sla-policy';
 
 export interface ClockContext {
   rule: SlaRule;
   calendar: BusinessCalendar;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const iso = (d: Date): string => d.toISOString();
 
 /** Which clocks the policy's `waitingPauses` names. */
@@ -38,10 +37,8 @@ export function baseDue(kind: ClockKind, startedAt: Date, ref: string | undefine
     }
     case 'CUSTOMER_REPLY':
       return calendar.addBusinessDays(startedAt, rule.waitingOnCustomerTimeoutBusinessDays);
-    case 'APPEAL_WINDOW':
-      return rule.appealWindow.kind === 'business'
-        ? calendar.addBusinessDays(startedAt, rule.appealWindow.days)
-        : new Date(startedAt.getTime() + rule.appealWindow.days * DAY_MS);
+    case 'APPEAL_WINDOW': // C5.1: through the end of the Nth (calendar or business) day
+      return appealWindowCloses(rule, calendar, startedAt);
     case 'APPEAL_REVIEW':
       return calendar.addBusinessDays(startedAt, rule.appealReviewBusinessDays);
     case 'COMPENSATION_APPROVAL':
@@ -58,13 +55,8 @@ export function escalationStepFrom(level: number, rule: SlaRule) {
 function schedule(d: Deadline, ctx: ClockContext): void {
   const start = new Date(d.startedAt);
   const due = baseDue(d.kind, start, d.ref, ctx);
-  // Warn when the policy's fraction of the clock's business time has gone by; for
-  // calendar-day windows the fraction is of elapsed time.
-  const span = ctx.calendar.businessMinutesBetween(start, due);
-  const warnBase =
-    span > 0
-      ? ctx.calendar.addBusinessMinutes(start, span * ctx.rule.warningFraction)
-      : new Date(start.getTime() + (due.getTime() - start.getTime()) * ctx.rule.warningFraction);
+  // Warn when the policy's fraction of the clock's business time has gone by.
+  const warnBase = warningAt(ctx.calendar, start, due, ctx.rule.warningFraction);
   d.due = iso(shift(due, d.pausedMinutes, ctx));
   d.warnAt = iso(shift(warnBase, d.pausedMinutes, ctx));
 }

@@ -23,14 +23,18 @@ async function resolved(): Promise<string> {
 }
 
 describe('C5.1 appeal window', () => {
-  it('when nobody appeals within 15 days of the result, then the case closes as APPEAL_WINDOW_EXPIRED', async () => {
+  it('when nobody appeals by the end of the 15th day after the result, then the case closes as APPEAL_WINDOW_EXPIRED', async () => {
     const caseId = await resolved();
     const v = await view(h, caseId);
     expect(v.status).toBe('RESOLVED');
     expect(v.resolution).toMatchObject({ procedure: 'PASSWORD_RESET', by: agent.id });
-    await h.env.sleep('14 days');
+    const window = v.openDeadlines.find((d) => d.kind === 'APPEAL_WINDOW')!;
+    const resolvedOn = v.resolvedAt!.slice(0, 10);
+    const lastDay = new Date(Date.parse(`${resolvedOn}T00:00:00Z`) + 16 * 24 * 3600_000).toISOString();
+    expect(window.due).toBe(lastDay); // midnight (UTC calendar) after the 15th day
+    await h.env.sleep('15 days');
     expect((await view(h, caseId)).status).toBe('RESOLVED');
-    await h.env.sleep('1441 minutes');
+    await h.env.sleep('1 day');
     const closed = await view(h, caseId);
     expect(closed).toMatchObject({ status: 'CLOSED', closeReason: 'APPEAL_WINDOW_EXPIRED' });
   });
@@ -44,7 +48,7 @@ describe('C5.1 appeal window', () => {
 
   it('when the customer appeals after the window closed, then nothing can be filed', async () => {
     const caseId = await resolved();
-    await h.env.sleep('16 days');
+    await h.env.sleep('17 days');
     await expect(act(h, caseId, customer, { type: 'appeal', grounds: 'late' })).rejects.toThrow(/closed/);
   });
 

@@ -70,7 +70,7 @@ describe('waiting on the customer', () => {
     const v = await view(h, open.caseId);
     expect(v.status).toBe('RESOLVED');
     expect(v.resolution).toMatchObject({ noResponse: true });
-    await h.env.sleep('15 days');
+    await h.env.sleep('16 days');
     expect(await view(h, open.caseId)).toMatchObject({ status: 'CLOSED', closeReason: 'CUSTOMER_UNRESPONSIVE' });
   });
 
