@@ -1,10 +1,13 @@
 // The Express application: JSON in, JSON or problem documents out, under /v1.
 import express, { type Express } from 'express';
 import type { Client } from '@temporalio/client';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { authenticate } from './auth';
 import { notFoundRoute, problemHandler, Problem } from './problem';
+import { rateLimit } from './rate-limit';
 import { casesRouter } from './routes/cases';
+import { referenceRouter } from './routes/reference';
 import { CaseService } from './services/case-service';
 
 export interface AppDeps {
@@ -12,28 +15,42 @@ export interface AppDeps {
   db: Db;
   authSecret: string;
   taskQueue?: string;
+  rateLimitPerMinute?: number;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready when both servers we depend on answer.
+  app.get('/readyz', async (_req, res) => {
+    const [temporal, database] = await Promise.all([
+      deps.client.workflowService.getSystemInfo({}).then(() => true, () => false),
+      deps.db.execute(sql`select 1`).then(() => true, () => false),
+    ]);
+    res.status(temporal && database ? 200 : 503).json({ status: temporal && database ? 'ready' : 'unavailable', temporal, database });
+  });
+
   app.use(
     '/v1',
     (req, _res, next) => {
       // Bodies are JSON or nothing: anything else is a 415, not a guess.
-      if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.headers['content-length'] !== '0' && req.headers['content-type'] !== undefined && !req.is('application/json')) {
+      const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+      if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
         return next(new Problem({ status: 415, title: 'Unsupported Media Type', detail: 'send application/json' }));
       }
       next();
     },
     express.json({ limit: '64kb', strict: true }),
     authenticate(deps.authSecret),
+    rateLimit(deps.rateLimitPerMinute ?? 600),
   );
-  app.use('/v1/cases', casesRouter(new CaseService(deps.client, deps.db, deps.taskQueue)));
+  app.use('/v1/cases', casesRouter(new CaseService(deps.client, deps.db, deps.taskQueue), deps.db));
+  app.use('/v1', referenceRouter(deps.db));
   app.use(notFoundRoute);
   app.use(problemHandler);
   return app;

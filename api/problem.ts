@@ -1,6 +1,7 @@
 // RFC 9457 problem details: every error the API answers is one of these documents.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { isOutage } from './outage';
 
 export interface ProblemFields {
   status: number;
@@ -47,6 +48,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
 
 function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
+  if (isOutage(err)) return unavailable('a server Casekeeper depends on is not answering; retry with the same Idempotency-Key and the action applies at most once');
   if (err instanceof ZodError) return fromZod(err, 'request');
   const e = err as { type?: string; status?: number; expose?: boolean; message?: string };
   // body-parser's errors carry a status and a type.

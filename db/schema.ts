@@ -126,6 +126,15 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.principal, t.key] })],
 );
 
+/** C2.2(a): a customer organisation's registered account, kept current by the back office. */
+export const customerAccounts = pgTable('customer_accounts', {
+  customerId: text('customer_id').primaryKey(),
+  name: text('name').notNull(),
+  /** User names, contacts, plan: personal data, shown only through audited look-ups. */
+  details: jsonb('details').notNull(),
+  updatedAt: ts('updated_at').notNull().default(sql`now()`),
+});
+
 /** C2.2(a): every customer-account look-up by an agent. */
 export const accountLookups = pgTable('account_lookups', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),

@@ -3,15 +3,13 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { actionBodies, caseIdSchema, createCaseBody, type ActionName } from '../schemas/cases';
 import type { CaseService } from '../services/case-service';
-import { badRequest, fromZod } from '../problem';
+import { badRequest } from '../problem';
+import { parse } from '../parse';
+import { historyQuery, listCasesQuery } from '../schemas/queries';
+import { caseHistory, listCases } from '../services/case-queries';
+import type { Db } from '../../db/client';
 
 const idempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
-
-function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw fromZod(r.error, where);
-  return r.data;
-}
 
 function keyOf(req: Request, required: boolean): string | undefined {
   const raw = req.get('idempotency-key');
@@ -22,8 +20,17 @@ function keyOf(req: Request, required: boolean): string | undefined {
   return parse(idempotencyKey, raw, 'Idempotency-Key header');
 }
 
-export function casesRouter(service: CaseService): Router {
+export function casesRouter(service: CaseService, db: Db): Router {
   const router = Router();
+
+  router.get('/', async (req, res) => {
+    res.json(await listCases(db, parse(listCasesQuery, req.query, 'query'), req.actor!));
+  });
+
+  router.get('/:caseId/history', async (req, res) => {
+    const caseId = parse(caseIdSchema, req.params.caseId, 'case ID');
+    res.json(await caseHistory(db, caseId, req.actor!, parse(historyQuery, req.query, 'query')));
+  });
 
   router.post('/', async (req, res) => {
     const body = parse(createCaseBody, req.body ?? {}, 'request body');

@@ -72,7 +72,7 @@ export class CaseService {
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err; // a retry after a crash
       }
-      return { status: 201, body: await this.view(caseId) };
+      return { status: 201, body: await this.viewFor(caseId, actor) };
     });
   }
 
@@ -91,8 +91,9 @@ export class CaseService {
   /** Reads a case for an actor: another organisation's case does not exist for a customer. */
   async viewFor(caseId: string, actor: Actor): Promise<CaseView> {
     const view = await this.view(caseId);
-    if (actor.role === 'customer' && view.customerId !== actor.customerId) throw notFound(`no case ${caseId}`);
-    return view;
+    if (actor.role !== 'customer') return view;
+    if (view.customerId !== actor.customerId) throw notFound(`no case ${caseId}`);
+    return customerView(view);
   }
 
   /** Sends one action as a Temporal Update; the Idempotency-Key is the Update ID. */
@@ -104,7 +105,7 @@ export class CaseService {
         const result: ActionResult = await this.client.workflow
           .getHandle(caseWorkflowId(caseId))
           .executeUpdate(actionUpdates[action], { args: [{ actor, command: { ...command, type: action } as never }], updateId });
-        return { status: 200, body: { result, case: await this.view(caseId) } };
+        return { status: 200, body: { result, case: await this.viewFor(caseId, actor) } };
       } catch (err) {
         throw rejectionToProblem(err) ?? err;
       }
@@ -112,6 +113,20 @@ export class CaseService {
     if (!idempotencyKey) return run();
     return once(this.db, actor.id, `act:${caseId}:${action}:${idempotencyKey}`, requestHash(command), run);
   }
+}
+
+/**
+ * What a customer sees of their case: status, deadlines (C4.2), results and what was
+ * said to them; not internal notes, findings or who else handled it.
+ */
+function customerView(view: CaseView): CaseView {
+  const { preliminaryFinding: _finding, handlers: _handlers, ...rest } = view;
+  return {
+    ...rest,
+    handlers: [],
+    recentInteractions: view.recentInteractions.filter((i) => i.visibleToCustomer),
+    compensation: view.compensation.filter((g) => g.status === 'GRANTED' || g.status === 'APPROVED'),
+  };
 }
 
 function isQueryOnClosed(err: unknown): boolean {

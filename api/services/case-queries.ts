@@ -1,0 +1,100 @@
+// Reads from the read model: case lists with filters and cursor pagination, and the
+// interaction log. PostgreSQL answers these, not Temporal.
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { cases, interactions } from '../../db/schema';
+import type { Actor } from '../../domain/case-types';
+import { badRequest, forbidden, notFound } from '../problem';
+import type { ListCasesQuery } from '../schemas/queries';
+
+interface Cursor {
+  o: string; // opened_at of the last row
+  c: string; // its case ID (tie-breaker)
+}
+
+const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(raw: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    if (typeof c.o !== 'string' || typeof c.c !== 'string' || Number.isNaN(Date.parse(c.o))) throw new Error();
+    return c;
+  } catch {
+    throw badRequest('the cursor is not one this API issued');
+  }
+}
+
+export async function listCases(db: Db, q: ListCasesQuery, actor: Actor) {
+  if (actor.role === 'customer' && q.customerId && q.customerId !== actor.customerId) {
+    throw forbidden('customers list only their own organisation\'s cases');
+  }
+  const customerId = actor.role === 'customer' ? actor.customerId : q.customerId;
+  const where: (SQL | undefined)[] = [
+    q.status && inArray(cases.status, q.status),
+    q.priority && inArray(cases.priority, q.priority),
+    q.category && inArray(cases.category, q.category),
+    customerId !== undefined ? eq(cases.customerId, customerId) : undefined,
+    q.assignee !== undefined ? eq(cases.assignee, q.assignee) : undefined,
+    q.unit !== undefined ? eq(cases.unit, q.unit) : undefined,
+    q.breached !== undefined ? eq(cases.slaBreached, q.breached) : undefined,
+    q.openedFrom ? gte(cases.openedAt, new Date(q.openedFrom)) : undefined,
+    q.openedTo ? lte(cases.openedAt, new Date(q.openedTo)) : undefined,
+  ];
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    const at = new Date(c.o);
+    where.push(or(lt(cases.openedAt, at), and(eq(cases.openedAt, at), lt(cases.caseId, c.c))));
+  }
+  const rows = await db
+    .select({
+      caseId: cases.caseId,
+      customerId: cases.customerId,
+      status: cases.status,
+      closeReason: cases.closeReason,
+      priority: cases.priority,
+      category: cases.category,
+      channel: cases.channel,
+      level: cases.level,
+      unit: cases.unit,
+      assignee: cases.assignee,
+      slaBreached: cases.slaBreached,
+      nextDeadlineAt: cases.nextDeadlineAt,
+      nextDeadlineKind: cases.nextDeadlineKind,
+      openedAt: cases.openedAt,
+      updatedAt: cases.updatedAt,
+    })
+    .from(cases)
+    .where(and(...where.filter((w): w is SQL => w !== undefined)))
+    .orderBy(desc(cases.openedAt), desc(cases.caseId))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      ...r,
+      openedAt: r.openedAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      nextDeadlineAt: r.nextDeadlineAt?.toISOString() ?? null,
+    })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ o: last.openedAt.toISOString(), c: last.caseId }) : null,
+  };
+}
+
+/** The interaction log of a case; customers see what was shared with them. */
+export async function caseHistory(db: Db, caseId: string, actor: Actor, page: { after: number; limit: number }) {
+  const [owner] = await db.select({ customerId: cases.customerId }).from(cases).where(eq(cases.caseId, caseId));
+  if (!owner || (actor.role === 'customer' && owner.customerId !== actor.customerId)) throw notFound(`no case ${caseId}`);
+  const rows = await db
+    .select()
+    .from(interactions)
+    .where(
+      and(
+        eq(interactions.caseId, caseId),
+        gt(interactions.seq, page.after),
+        actor.role === 'customer' ? eq(interactions.visibleToCustomer, true) : undefined,
+      ),
+    )
+    .orderBy(asc(interactions.seq))
+    .limit(page.limit + 1);
+  const items = rows.slice(0, page.limit).map(({ caseId: _c, ...r }) => ({ ...r, at: r.at.toISOString() }));
+  return { items, nextAfter: rows.length > page.limit ? items.at(-1)!.seq : null };
+}
