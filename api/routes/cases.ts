@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actionBodies, caseIdSchema, createCaseBody, type ActionName } from '../schemas/cases';
 import type { CaseService } from '../services/case-service';
 import { badRequest } from '../problem';
+import { allow } from '../roles';
 import { parse } from '../parse';
 import { historyQuery, listCasesQuery } from '../schemas/queries';
 import { caseHistory, listCases } from '../services/case-queries';
@@ -32,7 +33,8 @@ export function casesRouter(service: CaseService, db: Db): Router {
     res.json(await caseHistory(db, caseId, req.actor!, parse(historyQuery, req.query, 'query')));
   });
 
-  router.post('/', async (req, res) => {
+  // Admins configure; everyone else may open a case (customers for their own organisation).
+  router.post('/', allow('customer', 'agent', 'supervisor', 'manager', 'system'), async (req, res) => {
     const body = parse(createCaseBody, req.body ?? {}, 'request body');
     const result = await service.open(body, req.actor!, keyOf(req, true)!);
     res.status(result.status).location(`/v1/cases/${(result.body as { caseId: string }).caseId}`).json(result.body);
