@@ -10,7 +10,7 @@ import { historyQuery, listCasesQuery } from '../schemas/queries';
 import { caseHistory, listCases } from '../services/case-queries';
 import type { Db } from '../../db/client';
 
-const idempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+export const idempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
 function keyOf(req: Request, required: boolean): string | undefined {
   const raw = req.get('idempotency-key');

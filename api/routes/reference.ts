@@ -9,9 +9,9 @@ import { lookUpAccount, lookupAudit, saveAccount } from '../services/accounts';
 import { getCalendar, getPolicy, listCalendars, listPolicies, preview, saveCalendar, savePolicy } from '../services/reference-data';
 import { caseIdSchema } from '../schemas/cases';
 
-const customerIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'a customer ID');
-const lookupQuery = z.object({ caseId: caseIdSchema, purpose: z.string().trim().min(3).max(500) }).strict();
-const accountBody = z.object({ name: z.string().trim().min(1).max(200), details: z.record(z.string(), z.unknown()) }).strict();
+export const customerIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'a customer ID');
+export const lookupQuery = z.object({ caseId: caseIdSchema, purpose: z.string().trim().min(3).max(500) }).strict();
+export const accountBody = z.object({ name: z.string().trim().min(1).max(200), details: z.record(z.string(), z.unknown()) }).strict();
 
 export function referenceRouter(db: Db): Router {
   const r = Router();
