@@ -7,6 +7,7 @@ import { authenticate } from './auth';
 import { notFoundRoute, problemHandler, Problem } from './problem';
 import { rateLimit } from './rate-limit';
 import { casesRouter } from './routes/cases';
+import { docsRouter } from './routes/docs';
 import { referenceRouter } from './routes/reference';
 import { CaseService } from './services/case-service';
 
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): Express {
     ]);
     res.status(temporal && database ? 200 : 503).json({ status: temporal && database ? 'ready' : 'unavailable', temporal, database });
   });
+  app.use(docsRouter()); // /openapi.json and /docs: public, like the probes
 
   app.use(
     '/v1',

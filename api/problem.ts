@@ -55,6 +55,8 @@ function toProblem(err: unknown): Problem {
   if (e?.type === 'entity.too.large') return new Problem({ status: 413, title: 'Content Too Large', detail: 'the request body is too large' });
   if (e?.type === 'entity.parse.failed') return badRequest('the request body is not valid JSON');
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new Problem({ status: 415, title: 'Unsupported Media Type', detail: e.message ?? '' });
+  // The router could not percent-decode a path parameter (e.g. /v1/cases/%zz): the client's URL is malformed.
+  if (err instanceof URIError && e.status === 400) return badRequest('the URL path is not valid percent-encoding');
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
     return new Problem({ status: e.status, title: 'Bad Request', detail: e.message ?? '' });
   }

@@ -3,8 +3,8 @@
 // escalation ladder climbs. Pure: the workflow calls `tick` when it wakes.
 import type { Audience } from './case-commands';
 import type { CaseState, Deadline } from './case-state';
-import { nextWakeAt, pending, WINDOW_CLOCKS } from './clocks';
-import { closeCase, escalate, newOutcome, record, resolveCase, SYSTEM, type Ctx, type Outcome } from './case-machine';
+import { nextWakeAt, pending, startClock, WINDOW_CLOCKS } from './clocks';
+import { closeCase, escalate, newOutcome, record, resolveCase, SYSTEM, topLevel, type Ctx, type Outcome } from './case-machine';
 
 /** Who hears of a breach of each clock. */
 const BREACH_AUDIENCE: Record<Deadline['kind'], Audience[]> = {
@@ -29,7 +29,9 @@ export function tick(state: CaseState, ctx: Ctx): Outcome {
     const d = pending(state)
       .filter((x) => !x.pausedAt)
       .sort((a, b) => firstEvent(a) - firstEvent(b))[0]!;
-    if (!d.warned && Date.parse(d.warnAt) <= now && Date.parse(d.warnAt) < Date.parse(d.due)) warn(state, d, out);
+    // A clock found already past due (worker down, late wake-up) gets no stale warning.
+    const warnNow = Date.parse(d.warnAt) <= now && Date.parse(d.warnAt) < Date.parse(d.due) && Date.parse(d.due) > now;
+    if (!d.warned && warnNow) warn(state, d, out);
     else expire(state, d, out, { ...ctx, now: new Date(Math.max(Date.parse(d.due), Date.parse(state.openedAt))) });
   }
   return out;
@@ -39,14 +41,18 @@ const firstEvent = (d: Deadline): number => (d.warned ? Date.parse(d.due) : Math
 
 function warn(state: CaseState, d: Deadline, out: Outcome): void {
   d.warned = true;
-  if (WINDOW_CLOCKS.has(d.kind) && d.kind !== 'ESCALATION') return; // windows are the customer's, not a promise to warn about
+  if (d.kind === 'APPEAL_WINDOW') return; // the customer's right, not a promise of ours
+  if (d.kind === 'CUSTOMER_REPLY') {
+    // Remind the customer before the case resolves without them.
+    out.notices.push({ type: 'case.reply_reminder', audience: ['customer'], summary: `Please reply by ${d.due}, or the case will be resolved without your answer`, data: { replyBy: d.due } });
+    return;
+  }
   out.notices.push({
     type: 'deadline.warning',
     audience: d.kind === 'ESCALATION' ? ['assignee'] : ['assignee', 'supervisor'],
     summary: `${d.kind} due at ${d.due}`,
-    data: { clock: d.kind, deadlineId: d.id, due: d.due },
+    data: { clock: d.kind, deadlineId: d.id, due: d.due, caseStatus: state.status },
   });
-  void state;
 }
 
 function expire(state: CaseState, d: Deadline, out: Outcome, ctx: Ctx): void {
@@ -75,10 +81,14 @@ function expire(state: CaseState, d: Deadline, out: Outcome, ctx: Ctx): void {
     case 'APPEAL_WINDOW':
       closeCase(state, out, ctx, SYSTEM, state.resolution?.noResponse ? 'CUSTOMER_UNRESPONSIVE' : 'APPEAL_WINDOW_EXPIRED');
       break;
-    case 'APPEAL_REVIEW': // a late review goes to management
+    case 'APPEAL_REVIEW': // a late review goes to management, which gets a review clock of its own
       if (state.unit !== 'management') {
-        escalate(state, out, ctx, SYSTEM, { reason: 'appeal review is late', trigger: 'LATE_APPEAL_REVIEW', unit: 'management', toLevel: Math.max(state.level + 1, ...[]) });
+        escalate(state, out, ctx, SYSTEM, { reason: 'appeal review is late', trigger: 'LATE_APPEAL_REVIEW', unit: 'management', toLevel: topLevel(ctx) });
       }
+      startClock(state, 'APPEAL_REVIEW', ctx.now, ctx);
+      break;
+    case 'PROGRESS_UPDATE': // still owed: the next interval runs from the breach
+      startClock(state, 'PROGRESS_UPDATE', ctx.now, ctx);
       break;
     default:
       break;

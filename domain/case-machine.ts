@@ -105,18 +105,31 @@ function restartProgressClock(state: CaseState, ctx: Ctx): void {
   startClock(state, 'PROGRESS_UPDATE', ctx.now, ctx);
 }
 
+/** Back from waiting: paused clocks resume and, as work goes on, so does the progress clock. */
 function leaveWaiting(state: CaseState, ctx: Ctx, how: 'MET' | 'CANCELLED'): void {
   if (state.status !== 'WAITING_ON_CUSTOMER') return;
   stopClocks(state, 'CUSTOMER_REPLY', ctx.now, how);
   resumeClocks(state, ctx.now, ctx);
   state.status = state.resumeStatus ?? 'IN_PROGRESS';
   delete state.resumeStatus;
+  restartProgressClock(state, ctx);
+}
+
+export const topLevel = (ctx: ClockContext): number => Math.max(1, ...ctx.rule.escalationLadder.map((s) => s.toLevel));
+
+/**
+ * Who handles a level: leaving front line, a C1.4 category goes to its specialist unit;
+ * otherwise the ladder names the unit (management when it says nothing).
+ */
+function unitFor(state: CaseState, level: number, ctx: ClockContext): Unit {
+  if (state.level === 0 && level === 1 && SPECIALIST_UNITS[state.category]) return SPECIALIST_UNITS[state.category]!;
+  return (ctx.rule.escalationLadder.find((s) => s.toLevel === level)?.unit as Unit | undefined) ?? (level === 0 ? 'front-line' : 'management');
 }
 
 /** Escalation path for the customer (C3.4): where the case goes next, level by level. */
 export function escalationPath(state: CaseState, ctx: ClockContext): string {
-  const steps = ctx.rule.escalationLadder.filter((s) => s.toLevel > state.level).map((s) => s.unit);
-  return steps.length ? steps.join(' → ') : 'management (final level)';
+  const steps = ctx.rule.escalationLadder.filter((s) => s.toLevel > state.level).map((s) => unitFor(state, s.toLevel, ctx));
+  return steps.length ? steps.join(' → ') : `${state.unit} (final level)`;
 }
 
 /**
@@ -130,9 +143,9 @@ export function escalate(
   by: Pick<Actor, 'id' | 'role'>,
   opts: { reason: string; trigger: CaseState['escalations'][number]['trigger']; toLevel?: number; unit?: Unit },
 ): void {
-  const topLevel = Math.max(0, ...ctx.rule.escalationLadder.map((s) => s.toLevel));
-  const toLevel = Math.min(opts.toLevel ?? state.level + 1, Math.max(topLevel, state.level + 1));
-  const unit = opts.unit ?? (ctx.rule.escalationLadder.find((s) => s.toLevel === toLevel)?.unit as Unit) ?? 'management';
+  // At the top of the ladder a further escalation is a re-assessment at the same level.
+  const toLevel = Math.min(opts.toLevel ?? state.level + 1, Math.max(topLevel(ctx), state.level));
+  const unit = opts.unit ?? unitFor(state, toLevel, ctx);
   leaveWaiting(state, ctx, 'CANCELLED');
   const fromLevel = state.level;
   state.escalations.push({ fromLevel, toLevel, unit, reason: opts.reason, trigger: opts.trigger, by: by.id, at: ctx.now.toISOString() });
@@ -226,8 +239,9 @@ export function applyCommand(state: CaseState, cmd: CaseCommand, actor: Actor, c
   const out = newOutcome();
   const now = ctx.now;
   const channel = cmd.channel;
-  // A closed case still takes feedback (C4.4) while its workflow lingers; nothing else.
-  if (state.status === 'CLOSED' && cmd.type !== 'feedback') {
+  // A closed case still takes feedback (C4.4), and decisions on grants still pending,
+  // while its workflow lingers; nothing else.
+  if (state.status === 'CLOSED' && cmd.type !== 'feedback' && cmd.type !== 'decideCompensation') {
     throw new ActionRejected(`the case is closed (${state.closeReason})`);
   }
   switch (cmd.type) {
@@ -263,15 +277,13 @@ export function applyCommand(state: CaseState, cmd: CaseCommand, actor: Actor, c
       const wait = startClock(state, 'CUSTOMER_REPLY', now, ctx);
       record(state, out, now, actor, { kind: 'INFO_REQUESTED', content: cmd.message, result: `reply needed by ${wait.due}`, visibleToCustomer: true, channel });
       out.notices.push({ type: 'case.info_requested', audience: ['customer'], summary: 'Customer service needs more information', data: { replyBy: wait.due } });
+      routeIfRequired(state, out, ctx);
       break;
     }
     case 'customerReply': {
       requireCustomerSide(state, actor, 'replying as the customer');
       const wasWaiting = state.status === 'WAITING_ON_CUSTOMER';
-      if (wasWaiting) {
-        leaveWaiting(state, ctx, 'MET');
-        restartProgressClock(state, ctx);
-      }
+      if (wasWaiting) leaveWaiting(state, ctx, 'MET');
       record(state, out, now, actor, { kind: 'CUSTOMER_REPLY', content: cmd.message, visibleToCustomer: true, channel });
       out.notices.push({ type: 'case.customer_reply', audience: ['assignee'], summary: 'The customer replied' });
       break;
@@ -283,6 +295,7 @@ export function applyCommand(state: CaseState, cmd: CaseCommand, actor: Actor, c
       }
       const previous = state.assignee;
       state.assignee = cmd.assignee;
+      if (!state.handlers.includes(cmd.assignee)) state.handlers.push(cmd.assignee); // four-eyes (C5.1)
       record(state, out, now, actor, { kind: 'ASSIGNED', result: previous ? `reassigned from ${previous} to ${cmd.assignee}` : `assigned to ${cmd.assignee}`, visibleToCustomer: false, channel });
       out.notices.push({ type: 'case.assigned', audience: ['assignee'], summary: `Case assigned to ${cmd.assignee}`, data: { assignee: cmd.assignee } });
       break;
@@ -299,8 +312,10 @@ export function applyCommand(state: CaseState, cmd: CaseCommand, actor: Actor, c
       requireStaff(actor, 'escalating');
       requireStatus(state, ACTIVE, 'escalating');
       if (cmd.toLevel !== undefined && cmd.toLevel <= state.level) {
-        throw new ActionRejected(`the case is already at level ${state.level}`, 'INVALID');
+        throw new ActionRejected(`the case is already at level ${state.level}`);
       }
+      if (state.level >= topLevel(ctx)) throw new ActionRejected(`the case is at the top escalation level (${state.level}) already`);
+      if (cmd.unit === 'front-line') throw new ActionRejected('an escalation goes above front line', 'INVALID');
       noteHandler(state, actor);
       escalate(state, out, ctx, actor, { reason: cmd.reason, trigger: 'AGENT', ...(cmd.toLevel !== undefined ? { toLevel: cmd.toLevel } : {}), ...(cmd.unit ? { unit: cmd.unit } : {}) });
       break;
@@ -364,6 +379,9 @@ export function applyCommand(state: CaseState, cmd: CaseCommand, actor: Actor, c
       requireCustomerSide(state, actor, 'disputing the result');
       requireStatus(state, ['RESOLVED'], 'disputing the result');
       stopClocks(state, 'APPEAL_WINDOW', now, 'CANCELLED');
+      if (state.resolution) state.previousResolutions = [...(state.previousResolutions ?? []), state.resolution];
+      delete state.resolution;
+      delete state.resolvedAt;
       record(state, out, now, actor, { kind: 'RESULT_DISPUTED', content: cmd.reason, visibleToCustomer: true, channel });
       escalate(state, out, ctx, SYSTEM, { reason: `customer disputes the result: ${cmd.reason}`, trigger: 'DISPUTE' });
       startClock(state, 'PROGRESS_UPDATE', now, ctx);

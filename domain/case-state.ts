@@ -143,6 +143,8 @@ export interface CaseState {
   resumeStatus?: CaseStatus;
   preliminaryFinding?: string;
   resolution?: Resolution;
+  /** Results the customer disputed (C3.4), oldest first. */
+  previousResolutions?: Resolution[];
   appeal?: Appeal;
   escalations: Escalation[];
   compensation: CompensationGrant[];

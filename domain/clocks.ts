@@ -127,7 +127,9 @@ export function rescheduleAll(state: CaseState, ctx: ClockContext): void {
       d.status = 'CANCELLED'; // the new ladder has no level above this one
       continue;
     }
+    const before = d.due;
     schedule(d, ctx);
+    if (d.due !== before) d.warned = false; // a moved deadline warns anew
   }
 }
 
@@ -147,4 +149,12 @@ export function nextDeadline(state: CaseState): Deadline | undefined {
   return pending(state)
     .filter((d) => !d.pausedAt)
     .sort((a, b) => Date.parse(a.due) - Date.parse(b.due))[0];
+}
+
+/** After a policy change: an active case below a (new) ladder step gets its clock. */
+export function ensureLadderClock(state: CaseState, ctx: ClockContext, now: Date): void {
+  const active = ['OPEN', 'IN_PROGRESS', 'ESCALATED', 'WAITING_ON_CUSTOMER'].includes(state.status);
+  if (!active || pending(state, 'ESCALATION').length > 0 || !escalationStepFrom(state.level, ctx.rule)) return;
+  const d = startClock(state, 'ESCALATION', now, ctx, String(state.level));
+  if (state.status === 'WAITING_ON_CUSTOMER' && ctx.rule.waitingPauses.includes('escalation')) d.pausedAt = now.toISOString();
 }

@@ -34,4 +34,4 @@ const pascal = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
 /** One named body per action: `ReplyBody`, `EscalateBody`, ... */
 export const ActionBodies = Object.fromEntries(
   (Object.keys(actionBodies) as ActionName[]).map((a) => [a, named(`${pascal(a)}Body`, actionBodies[a])]),
-) as Record<ActionName, z.ZodType>;
+) as unknown as Record<ActionName, z.ZodType>;

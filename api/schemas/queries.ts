@@ -8,6 +8,15 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values)).min(1).max(values.length));
 
+// The time must stay within years 0001–9999 in UTC once its offset applies: PostgreSQL
+// reads ISO year 0000 as out of range, and JavaScript writes year 10000 in a form it
+// cannot parse. No case opened outside that span, so such a filter is a client error.
+const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00Z');
+const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+const filterInstant = z.iso
+  .datetime({ offset: true })
+  .refine((s) => Date.parse(s) >= FIRST_INSTANT && Date.parse(s) <= LAST_INSTANT, 'a time within the years 0001–9999 (UTC)');
+
 export const listCasesQuery = z
   .object({
     status: csv(CASE_STATUSES).optional(),
@@ -17,8 +26,8 @@ export const listCasesQuery = z
     assignee: z.string().min(1).max(128).optional(),
     unit: z.enum(UNITS).optional(),
     breached: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-    openedFrom: z.iso.datetime({ offset: true }).optional(),
-    openedTo: z.iso.datetime({ offset: true }).optional(),
+    openedFrom: filterInstant.optional(),
+    openedTo: filterInstant.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     cursor: z.string().max(200).optional(),
   })

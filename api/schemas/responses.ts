@@ -121,6 +121,7 @@ export const caseViewSchema = z.object({
   // Staff only: a customer's view leaves it out.
   preliminaryFinding: z.string().optional(),
   resolution: resolutionSchema.optional(),
+  previousResolutions: z.array(resolutionSchema).optional().describe('results the customer disputed, oldest first'),
   appeal: appealSchema.optional(),
   escalations: z.array(escalationSchema),
   compensation: z.array(compensationGrantSchema),
@@ -136,7 +137,18 @@ export const caseViewSchema = z.object({
   recentInteractions: z.array(interactionSchema),
   slaBreached: z.boolean(),
   nextDeadline: z.object({ kind: z.enum(CLOCK_KINDS), due: instant, id: z.string() }).optional(),
-  openDeadlines: z.array(deadlineSchema).describe('deadlines of running clocks (paused ones included), soonest first'),
+  openDeadlines: z.array(deadlineSchema).describe('deadlines of running clocks (paused ones included, with `pausedAt`), soonest first'),
+  customerDeadlines: z
+    .object({
+      firstResponseDue: instant.optional(),
+      nextUpdateDue: instant.optional(),
+      replyBy: instant.optional(),
+      appealWindowClosesAt: instant.optional(),
+      appealReviewDue: instant.optional(),
+      clocksPaused: z.boolean().describe('true while waiting on the customer: our clocks are paused'),
+    })
+    .describe('what the customer may expect and by when; a time is absent when its clock is not running'),
+  escalationPath: z.string().describe('where the case goes next if it stays unresolved or the customer is not satisfied'),
 });
 
 export const actionResultSchema = z.object({

@@ -5,6 +5,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -120,12 +121,26 @@ export class CaseService {
  * said to them; not internal notes, findings or who else handled it.
  */
 function customerView(view: CaseView): CaseView {
-  const { preliminaryFinding: _finding, handlers: _handlers, ...rest } = view;
+  const { preliminaryFinding: _finding, ...rest } = view;
+  const staff = (id: string): string => (id === view.openedBy ? id : 'customer-service');
+  const internalClock = (d: { kind: string }): boolean => d.kind === 'COMPENSATION_APPROVAL';
   return {
     ...rest,
     handlers: [],
-    recentInteractions: view.recentInteractions.filter((i) => i.visibleToCustomer),
-    compensation: view.compensation.filter((g) => g.status === 'GRANTED' || g.status === 'APPROVED'),
+    ...(view.assignee ? { assignee: 'customer-service' } : {}),
+    revision: 0,
+    noticeCount: 0,
+    recentInteractions: view.recentInteractions
+      .filter((i) => i.visibleToCustomer)
+      .map((i) => ({ ...i, actorId: i.actorRole === 'customer' || i.actorRole === 'system' ? i.actorId : 'customer-service' })),
+    compensation: view.compensation
+      .filter((g) => g.status === 'GRANTED' || g.status === 'APPROVED')
+      .map(({ requestedBy: _r, decidedBy: _d, ...g }) => ({ ...g, requestedBy: 'customer-service' })),
+    escalations: view.escalations.map((e) => ({ ...e, by: staff(e.by) })),
+    deadlines: view.deadlines.filter((d) => !internalClock(d)),
+    openDeadlines: view.openDeadlines.filter((d) => !internalClock(d)),
+    ...(view.resolution ? { resolution: { ...view.resolution, by: 'customer-service' } } : {}),
+    ...(view.appeal ? { appeal: { ...view.appeal, ...(view.appeal.reviewer ? { reviewer: 'reviewer' } : {}) } } : {}),
   };
 }
 
@@ -136,6 +151,9 @@ function isQueryOnClosed(err: unknown): boolean {
 /** The workflow's typed rejection becomes 409 (state), 403 (authority) or 422 (invalid). */
 function rejectionToProblem(err: unknown): Problem | undefined {
   if (err instanceof WorkflowNotFoundError) return new Problem({ status: 409, title: 'Conflict', detail: 'the case no longer takes actions' });
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return new Problem({ status: 503, title: 'Service Unavailable', detail: 'the case did not answer in time; retry with the same Idempotency-Key' }, { 'retry-after': '2' });
+  }
   if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
   const cause = err.cause;
   if (!(cause instanceof ApplicationFailure) || cause.type !== 'ActionRejected') return undefined;

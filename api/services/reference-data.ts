@@ -5,9 +5,10 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { calendars, slaPolicies } from '../../db/schema';
 import { createBusinessCalendar, validateCalendarSpec, type CalendarSpec } from '../../domain/business-calendar';
-import { previewDeadlines, resolveSlaRule, validateSlaPolicy, type SlaPolicy } from '../../domain/sla-policy';
+import { PRIORITIES, resolveSlaRule, validateSlaPolicy, type SlaPolicy } from '../../domain/sla-policy';
 import { notFound, Problem } from '../problem';
 import type { calendarBody, previewBody, slaPolicyBody } from '../schemas/reference';
+import { computableDeadlines } from './sla-deadlines';
 import { latestCalendar, latestPolicy } from './sla-lookup';
 
 const unprocessable = (detail: string): Problem => new Problem({ status: 422, title: 'Unprocessable Content', detail });
@@ -31,6 +32,8 @@ export async function saveCalendar(db: Db, body: z.infer<typeof calendarBody>) {
   let spec: CalendarSpec;
   try {
     spec = validateCalendarSpec(body.spec);
+    // A calendar with no business time ahead would stall every case that used it.
+    createBusinessCalendar(spec).nextBusinessTime(new Date());
   } catch (e) {
     throw unprocessable((e as Error).message);
   }
@@ -50,13 +53,21 @@ export async function getPolicy(db: Db, id: string): Promise<SlaPolicy> {
 }
 
 export async function savePolicy(db: Db, body: z.infer<typeof slaPolicyBody>): Promise<SlaPolicy> {
-  if (!(await latestCalendar(db, body.calendarId))) throw unprocessable(`no calendar ${body.calendarId}`);
+  const calendar = await latestCalendar(db, body.calendarId);
+  if (!calendar) throw unprocessable(`no calendar ${body.calendarId}`);
   const version = await nextVersion(db, slaPolicies, body.id);
   let policy: SlaPolicy;
   try {
     policy = validateSlaPolicy({ ...body, version });
   } catch (e) {
     throw unprocessable((e as Error).message);
+  }
+  // Every effective rule must yield deadlines on the calendar, or cases under it could not start.
+  const now = new Date();
+  for (const priority of PRIORITIES) {
+    for (const category of [undefined, ...Object.keys(policy.categoryOverrides ?? {})]) {
+      computableDeadlines(resolveSlaRule(policy, priority, category), calendar, now, `rules for ${priority}${category ? ` ${category}` : ''}`);
+    }
   }
   await db.insert(slaPolicies).values({ id: policy.id, version, name: policy.name, policy });
   return policy;
@@ -68,7 +79,7 @@ export async function preview(db: Db, body: z.infer<typeof previewBody>, now: Da
   if (!spec) throw unprocessable(`SLA policy ${policy.id} names unknown calendar ${policy.calendarId}`);
   const rule = resolveSlaRule(policy, body.priority, body.category);
   const openedAt = body.openedAt ? new Date(body.openedAt) : now;
-  const p = previewDeadlines(rule, createBusinessCalendar(spec), openedAt);
+  const p = computableDeadlines(rule, spec, openedAt, `SLA policy ${policy.id} on calendar ${policy.calendarId}`);
   return { policy: { id: policy.id, version: policy.version }, calendarId: policy.calendarId, priority: body.priority, ...(body.category ? { category: body.category } : {}), ...p };
 }
 

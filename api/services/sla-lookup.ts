@@ -8,6 +8,7 @@ import type { Category, Priority } from '../../domain/case-types';
 import { resolveSlaRule, type SlaPolicy } from '../../domain/sla-policy';
 import type { PinnedSla } from '../../workflows/case/contract';
 import { Problem } from '../problem';
+import { computableDeadlines } from './sla-deadlines';
 
 export async function latestPolicy(db: Db, policyId: string): Promise<SlaPolicy | undefined> {
   const [row] = await db.select().from(slaPolicies).where(eq(slaPolicies.id, policyId)).orderBy(desc(slaPolicies.version)).limit(1);
@@ -24,6 +25,9 @@ export async function pinSla(db: Db, policyId: string, priority: Priority, categ
   if (!policy) throw new Problem({ status: 422, title: 'Unprocessable Content', detail: `no SLA policy ${policyId}` });
   const calendar = await latestCalendar(db, policy.calendarId);
   if (!calendar) throw new Problem({ status: 422, title: 'Unprocessable Content', detail: `SLA policy ${policyId} names unknown calendar ${policy.calendarId}` });
-  return { policyId: policy.id, policyVersion: policy.version, rule: resolveSlaRule(policy, priority, category), calendarId: policy.calendarId, calendar };
+  const rule = resolveSlaRule(policy, priority, category);
+  // Refuse here rather than start a workflow that cannot compute its first deadline.
+  computableDeadlines(rule, calendar, new Date(), `SLA policy ${policyId} on calendar ${policy.calendarId}`);
+  return { policyId: policy.id, policyVersion: policy.version, rule, calendarId: policy.calendarId, calendar };
 }
 

@@ -27,10 +27,37 @@ export interface Harness {
   worker: Worker;
   taskQueue: string;
   running: Promise<void>;
+  /** Cases started by the current test: ended after it so later tests skip time alone. */
+  started: string[];
   stop(): Promise<void>;
 }
 
-export async function startHarness(env: TestWorkflowEnvironment, opts: { webhook?: { url: string; secret: string } } = {}): Promise<Harness> {
+/**
+ * A harness for one test file: servers and worker before all tests, the current
+ * test's cases terminated after each (their clocks would otherwise keep firing while
+ * later tests skip time), everything torn down after all.
+ */
+export function useHarness(makeEnv: () => Promise<TestWorkflowEnvironment>, opts: () => HarnessOptions = () => ({})): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness(await makeEnv(), opts()));
+  });
+  afterEach(async () => {
+    const ids = h.started?.splice(0) ?? [];
+    await Promise.all(ids.map((id) => h.env.client.workflow.getHandle(caseWorkflowId(id)).terminate('test finished').catch(() => undefined)));
+  });
+  afterAll(async () => {
+    await h.stop?.();
+    await h.env?.teardown();
+  });
+  return h;
+}
+
+export interface HarnessOptions {
+  webhook?: { url: string; secret: string };
+}
+
+export async function startHarness(env: TestWorkflowEnvironment, opts: HarnessOptions = {}): Promise<Harness> {
   const db = await createTestDatabase();
   const taskQueue = `cases-${randomUUID()}`;
   const worker = await createCaseWorker({
@@ -48,6 +75,7 @@ export async function startHarness(env: TestWorkflowEnvironment, opts: { webhook
     worker,
     taskQueue,
     running,
+    started: [],
     async stop() {
       worker.shutdown();
       await running;
@@ -63,6 +91,7 @@ export async function startCase(h: Harness, overrides: Partial<OpenCaseInput> = 
     taskQueue: h.taskQueue,
     args: [{ open, ...opts }],
   });
+  h.started.push(open.caseId);
   return open;
 }
 

@@ -3,18 +3,11 @@
 import request from 'supertest';
 import { apiFor, bearer } from '../helpers/api';
 import { actViaApi, openViaApi } from '../helpers/api-case';
-import { eventually, startHarness, type Harness } from '../helpers/case-harness';
+import { eventually, useHarness } from '../helpers/case-harness';
 import { agent, backOffice, customer, manager, supervisor } from '../helpers/fixtures';
 import { devServerEnv } from '../helpers/temporal';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(await devServerEnv());
-});
-afterAll(async () => {
-  await h?.stop();
-  await h?.env.teardown();
-});
+const h = useHarness(devServerEnv);
 
 describe('a case over HTTP', () => {
   it('when agent and customer act through the API from intake to a decided appeal, then each step answers with the new state', async () => {
@@ -35,8 +28,13 @@ describe('a case over HTTP', () => {
       expect([action, res.status, res.body.result?.status]).toEqual([action, 200, status]);
     }
     const final = await request(app).get(`/v1/cases/${caseId}`).set('authorization', await bearer(customer)).expect(200);
-    expect(final.body).toMatchObject({ status: 'CLOSED', closeReason: 'APPEAL_DECIDED', appeal: { decision: 'UPHELD', reviewer: supervisor.id } });
+    expect(final.body).toMatchObject({ status: 'CLOSED', closeReason: 'APPEAL_DECIDED', appeal: { decision: 'UPHELD', remedy: 'Apology letter' } });
     expect(final.body.feedback).toEqual([expect.objectContaining({ rating: 3 })]);
+    // The customer sees what was decided, not which staff member decided it (C2.1(g)).
+    expect(JSON.stringify(final.body)).not.toContain(supervisor.id);
+    expect(JSON.stringify(final.body)).not.toContain(agent.id);
+    const staffView = await request(app).get(`/v1/cases/${caseId}`).set('authorization', await bearer(manager)).expect(200);
+    expect(staffView.body.appeal.reviewer).toBe(supervisor.id);
 
     // C2.1(f): the whole log, in order; the customer reads only what was said to them.
     const staffLog = await eventually(

@@ -4,18 +4,11 @@
 import request from 'supertest';
 import { apiFor, bearer } from '../helpers/api';
 import { actViaApi, openViaApi } from '../helpers/api-case';
-import { eventually, startHarness, type Harness } from '../helpers/case-harness';
+import { eventually, useHarness } from '../helpers/case-harness';
 import { agent, backOffice, customer } from '../helpers/fixtures';
 import { devServerEnv } from '../helpers/temporal';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(await devServerEnv());
-});
-afterAll(async () => {
-  await h?.stop();
-  await h?.env.teardown();
-});
+const h = useHarness(devServerEnv);
 
 const admin = { id: 'ada', role: 'admin' as const };
 

@@ -4,18 +4,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { interactions } from '../../db/schema';
 import { caseWorkflowId } from '../../workflows/case/contract';
-import { act, eventually, startCase, startHarness, view, type Harness } from '../helpers/case-harness';
+import { act, eventually, startCase, view, useHarness } from '../helpers/case-harness';
 import { agent, customer } from '../helpers/fixtures';
 import { devServerEnv } from '../helpers/temporal';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(await devServerEnv());
-});
-afterAll(async () => {
-  await h?.stop();
-  await h?.env.teardown();
-});
+const h = useHarness(devServerEnv);
 
 describe('continue-as-new', () => {
   it('when a case grows past its history limit, then it continues as new with its state, and a retried action is still applied once', async () => {

@@ -6,19 +6,12 @@ import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { cases } from '../../db/schema';
 import { apiFor, bearer } from '../helpers/api';
-import { eventually, startHarness, type Harness } from '../helpers/case-harness';
+import { eventually, useHarness } from '../helpers/case-harness';
 import { agent, backOffice, customer } from '../helpers/fixtures';
 import { TEMPORAL_CLI } from '../helpers/paths';
 import { devServerEnv } from '../helpers/temporal';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(await devServerEnv());
-});
-afterAll(async () => {
-  await h?.stop();
-  await h?.env.teardown();
-});
+const h = useHarness(devServerEnv);
 
 const newCase = {
   customerId: 'acme',

@@ -132,3 +132,73 @@ describe('the interaction log (C2.1(f))', () => {
     expect(s.recentInteractions[3]!.measures).toContain('SERVICE_STATUS_CHECK');
   });
 });
+
+const ladderTop = (s: CaseState): number => Math.max(...rule.escalationLadder.map((x) => x.toLevel)) - s.level;
+
+describe('escalation edge cases', () => {
+  it('when an agent escalates a C1.4 category before any finding, then it still goes to the category\'s unit, not the generic ladder unit', () => {
+    const s = fresh('SECURITY_VULNERABILITY');
+    applyCommand(s, { type: 'acknowledge' }, agent, at(MIN));
+    applyCommand(s, { type: 'escalate', reason: 'needs security' }, agent, at(2 * MIN));
+    expect(s).toMatchObject({ level: 1, unit: 'security' });
+  });
+
+  it('when the case is at the top level, then an agent cannot escalate further, and a dispute is re-assessed at the top', () => {
+    const s = fresh();
+    applyCommand(s, { type: 'acknowledge' }, agent, at(MIN));
+    for (let i = ladderTop(s); i > 0; i--) applyCommand(s, { type: 'escalate', reason: 'up' }, agent, at(2 * MIN));
+    expect(s).toMatchObject({ level: 3, unit: 'management' });
+    rejects(s, { type: 'escalate', reason: 'more' }, agent, 'STATE');
+    applyCommand(s, { type: 'resolve', result: 'decided' }, supervisor, at(3 * MIN));
+    applyCommand(s, { type: 'dispute', reason: 'no' }, customer, at(4 * MIN));
+    expect(s).toMatchObject({ level: 3, unit: 'management', status: 'ESCALATED' });
+    expect(s.previousResolutions?.map((r) => r.result)).toEqual(['decided']);
+    expect(s.resolution).toBeUndefined();
+  });
+
+  it('when a waiting case is escalated, then the progress clock runs again at the new level', () => {
+    const s = fresh();
+    applyCommand(s, { type: 'requestInfo', message: 'details?' }, agent, at(MIN));
+    expect(s.deadlines.filter((d) => d.kind === 'PROGRESS_UPDATE' && d.status === 'PENDING')).toHaveLength(0);
+    applyCommand(s, { type: 'escalate', reason: 'beyond me' }, agent, at(2 * MIN));
+    expect(s.status).toBe('ESCALATED');
+    expect(s.deadlines.filter((d) => d.kind === 'PROGRESS_UPDATE' && d.status === 'PENDING')).toHaveLength(1);
+  });
+});
+
+describe('clocks that must keep running', () => {
+  it('when a progress update is missed, then the breach is recorded and the next interval starts from it', () => {
+    const s = fresh();
+    applyCommand(s, { type: 'acknowledge' }, agent, at(0));
+    tick(s, at(481 * MIN));
+    const progress = s.deadlines.filter((d) => d.kind === 'PROGRESS_UPDATE');
+    expect(progress.map((d) => d.status)).toEqual(['BREACHED', 'PENDING']);
+    expect(progress[1]!.startedAt).toBe(progress[0]!.due);
+  });
+
+  it('when a waiting customer is about to time out, then they are reminded first', () => {
+    const s = fresh();
+    applyCommand(s, { type: 'requestInfo', message: 'invoice number?' }, agent, at(0));
+    const out = tick(s, at(4 * 24 * 60 * MIN)); // 80 % of five days
+    expect(out.notices).toEqual([expect.objectContaining({ type: 'case.reply_reminder', audience: ['customer'] })]);
+  });
+});
+
+describe('four eyes and compensation after close', () => {
+  it('when a supervisor was assigned the case, then they may not decide its appeal even if they never wrote to it', () => {
+    const s = fresh();
+    applyCommand(s, { type: 'assign', assignee: 's1' }, supervisor, at(0));
+    applyCommand(s, { type: 'resolve', result: 'done' }, agent, at(MIN));
+    applyCommand(s, { type: 'appeal', grounds: 'no' }, customer, at(2 * MIN));
+    rejects(s, { type: 'decideAppeal', decision: 'UPHELD', reasoning: 'fine' }, supervisor, 'FORBIDDEN');
+  });
+
+  it('when a case closes with a grant still pending, then the grant can still be decided', () => {
+    const s = fresh();
+    applyCommand(s, { type: 'acknowledge' }, agent, at(0));
+    applyCommand(s, { type: 'grantCompensation', amount: 500_000, currency: 'CNY', reason: 'outage' }, agent, at(MIN));
+    applyCommand(s, { type: 'withdraw' }, customer, at(2 * MIN));
+    applyCommand(s, { type: 'decideCompensation', grantId: 'G1', approve: true }, { id: 'm1', role: 'manager' }, at(3 * MIN));
+    expect(s.compensation[0]!.status).toBe('APPROVED');
+  });
+});

@@ -1,17 +1,10 @@
 // C2.2(d): compensation within each actor's authority; above it, approval by someone
 // whose limit covers it, under its own deadline.
-import { act, startCase, startHarness, view, type Harness } from '../helpers/case-harness';
+import { act, startCase, view, useHarness } from '../helpers/case-harness';
 import { agent, agent2, manager, pinnedSla, supervisor } from '../helpers/fixtures';
 import { timeSkippingEnv } from '../helpers/temporal';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(await timeSkippingEnv());
-});
-afterAll(async () => {
-  await h?.stop();
-  await h?.env.teardown();
-});
+const h = useHarness(timeSkippingEnv);
 
 async function inProgress(): Promise<string> {
   const open = await startCase(h, { sla: pinnedSla({ compensationApprovalBusinessDays: 2 }) });

@@ -2,18 +2,11 @@
 // on the time-skipping server.
 import { eq } from 'drizzle-orm';
 import { outbox } from '../../db/schema';
-import { act, eventually, startCase, startHarness, view, type Harness } from '../helpers/case-harness';
+import { act, eventually, startCase, view, useHarness } from '../helpers/case-harness';
 import { agent, pinnedSla } from '../helpers/fixtures';
 import { timeSkippingEnv } from '../helpers/temporal';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(await timeSkippingEnv());
-});
-afterAll(async () => {
-  await h?.stop();
-  await h?.env.teardown();
-});
+const h = useHarness(timeSkippingEnv);
 
 const ladder = [
   { toLevel: 1, afterBusinessDays: 3, unit: 'specialist' },

@@ -1,18 +1,11 @@
 // C3.2: the first response clock, on the time-skipping server with real PostgreSQL.
 import { asc, eq } from 'drizzle-orm';
 import { interactions, outbox } from '../../db/schema';
-import { act, eventually, startCase, startHarness, view, type Harness } from '../helpers/case-harness';
+import { act, eventually, startCase, view, useHarness } from '../helpers/case-harness';
 import { agent, pinnedSla } from '../helpers/fixtures';
 import { timeSkippingEnv } from '../helpers/temporal';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(await timeSkippingEnv());
-});
-afterAll(async () => {
-  await h?.stop();
-  await h?.env.teardown();
-});
+const h = useHarness(timeSkippingEnv);
 
 describe('C3.2 first response', () => {
   it('when nobody answers within the first-response time, then the breach is recorded, the case is flagged and the supervisor is told', async () => {

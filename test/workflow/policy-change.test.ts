@@ -1,17 +1,10 @@
 // Policy changes reach open cases (time-skipping server).
 import { caseWorkflowId, policyChangedSignal } from '../../workflows/case/contract';
-import { eventually, startCase, startHarness, view, type Harness } from '../helpers/case-harness';
+import { eventually, startCase, view, useHarness } from '../helpers/case-harness';
 import { pinnedSla } from '../helpers/fixtures';
 import { timeSkippingEnv } from '../helpers/temporal';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(await timeSkippingEnv());
-});
-afterAll(async () => {
-  await h?.stop();
-  await h?.env.teardown();
-});
+const h = useHarness(timeSkippingEnv);
 
 describe('policy changes', () => {
   it('when a changed policy is signalled to an open case, then its pending deadlines are recomputed from their start', async () => {

@@ -1,17 +1,10 @@
 // Result, acceptance, dispute (C3.4) and the formal appeal (C5.1, C5.2) on the
 // time-skipping server.
-import { act, startCase, startHarness, view, type Harness } from '../helpers/case-harness';
+import { act, startCase, view, useHarness } from '../helpers/case-harness';
 import { agent, agent2, customer, manager, pinnedSla, supervisor } from '../helpers/fixtures';
 import { timeSkippingEnv } from '../helpers/temporal';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(await timeSkippingEnv());
-});
-afterAll(async () => {
-  await h?.stop();
-  await h?.env.teardown();
-});
+const h = useHarness(timeSkippingEnv);
 
 const sla = () => pinnedSla({ appealWindow: { days: 15, kind: 'calendar' }, appealReviewBusinessDays: 5 });
 

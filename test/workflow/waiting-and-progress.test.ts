@@ -1,17 +1,10 @@
 // Waiting on the customer (pausing clocks, the no-response timeout) and progress
 // updates (C2.1(e), C3.2) on the time-skipping server.
-import { act, startCase, startHarness, view, type Harness } from '../helpers/case-harness';
+import { act, startCase, view, useHarness } from '../helpers/case-harness';
 import { agent, backOffice, customer, pinnedSla } from '../helpers/fixtures';
 import { timeSkippingEnv } from '../helpers/temporal';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(await timeSkippingEnv());
-});
-afterAll(async () => {
-  await h?.stop();
-  await h?.env.teardown();
-});
+const h = useHarness(timeSkippingEnv);
 
 const HOUR = 3600_000;
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { verifyWebhook } from '../../activities/webhook-signing';
 import { outbox } from '../../db/schema';
-import { act, eventually, startCase, startHarness, type Harness } from '../helpers/case-harness';
+import { act, eventually, startCase, useHarness } from '../helpers/case-harness';
 import { agent } from '../helpers/fixtures';
 import { timeSkippingEnv } from '../helpers/temporal';
 
@@ -18,8 +18,8 @@ interface Received {
   signatureOk: boolean;
 }
 
-let h: Harness;
 let server: http.Server;
+let url = '';
 const received: Received[] = [];
 let failNext = 0;
 
@@ -40,14 +40,13 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  h = await startHarness(await timeSkippingEnv(), { webhook: { url, secret: SECRET } });
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
 });
-afterAll(async () => {
-  await h?.stop();
-  await h?.env.teardown();
+afterAll(() => {
   server?.close();
 });
+// Registered after the receiver's beforeAll, so the URL is known when the worker starts.
+const h = useHarness(timeSkippingEnv, () => ({ webhook: { url, secret: SECRET } }));
 
 describe('webhooks', () => {
   it('when a case opens and is acknowledged, then the receiver gets both notices, signed, in order, with distinct event IDs', async () => {

@@ -56,8 +56,20 @@ export interface CaseWorkflowInput {
 export interface CaseView extends CaseState {
   slaBreached: boolean;
   nextDeadline?: Pick<Deadline, 'kind' | 'due' | 'id'>;
-  /** Deadlines of running clocks (paused ones included), soonest first. */
+  /** Deadlines of running clocks (paused ones included, with `pausedAt`), soonest first. */
   openDeadlines: Deadline[];
+  /** C4.2: what the customer may expect and by when (absent when not running). */
+  customerDeadlines: {
+    firstResponseDue?: string;
+    nextUpdateDue?: string;
+    replyBy?: string;
+    appealWindowClosesAt?: string;
+    appealReviewDue?: string;
+    /** True while waiting on the customer: our clocks are paused. */
+    clocksPaused: boolean;
+  };
+  /** C3.4: where the case goes next if it stays unresolved or the customer is not satisfied. */
+  escalationPath: string;
 }
 
 export interface ActionResult {

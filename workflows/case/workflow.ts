@@ -22,7 +22,7 @@ import { applyCommand, type Ctx, type Outcome } from '../../domain/case-machine'
 import { tick } from '../../domain/case-clock-events';
 import { openCase } from '../../domain/case-open';
 import type { CaseState } from '../../domain/case-state';
-import { nextWakeAt, rescheduleAll, type ClockContext } from '../../domain/clocks';
+import { ensureLadderClock, nextWakeAt, rescheduleAll, type ClockContext } from '../../domain/clocks';
 import type { Actor } from '../../domain/case-types';
 import {
   actionUpdates,
@@ -76,7 +76,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const applied = new Map<string, ActionResult>(input.carried?.applied ?? []);
   let dirty = true;
 
-  setHandler(getCaseQuery, () => toView(state));
+  setHandler(getCaseQuery, () => toView(state, clocks));
+
+  /** Applies clock expiries due by now (used before every action and on waking). */
+  const catchUp = (): void => {
+    const outcome = tick(state, ctx());
+    if (outcome.interactions.length > 0 || outcome.notices.length > 0) queue.push(outcome);
+    dirty = true;
+  };
 
   for (const type of ACTION_TYPES) {
     setHandler(
@@ -85,6 +92,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         const id = currentUpdateInfo()?.id;
         const earlier = id ? applied.get(id) : undefined;
         if (earlier) return earlier; // a retried request: the effect of one
+        // Clocks due by now take effect first: a late action never beats its deadline.
+        catchUp();
         const outcome = asFailure(() => applyCommand(state, asCommand(type, args), args.actor, ctx()));
         const result: ActionResult = {
           caseId: state.caseId,
@@ -104,19 +113,34 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
           if (id && applied.has(id)) return;
           asFailure(() => {
             validateArgs(args);
-            applyCommand(structuredCopy(state), asCommand(type, args), args.actor, ctx());
-          });
+            const copy = structuredCopy(state);
+            const now = ctx();
+            tick(copy, now);
+            applyCommand(copy, asCommand(type, args), args.actor, now);
+          }, 'validator');
         },
       },
     );
   }
 
   setHandler(policyChangedSignal, (next: PinnedSla) => {
+    // A signal cannot be refused, so a bad or stale one is ignored rather than allowed
+    // to fail every workflow task of the case.
+    if (next?.policyId === sla.policyId && next.policyVersion < sla.policyVersion) return;
+    let calendar;
+    try {
+      calendar = createBusinessCalendar(next.calendar);
+      const probe = structuredCopy(state);
+      rescheduleAll(probe, { rule: next.rule, calendar });
+    } catch {
+      return;
+    }
     sla = next;
-    clocks = { rule: next.rule, calendar: createBusinessCalendar(next.calendar) };
+    clocks = { rule: next.rule, calendar };
     state.policy = { id: next.policyId, version: next.policyVersion };
     state.calendarId = next.calendarId;
     rescheduleAll(state, clocks);
+    ensureLadderClock(state, clocks, new Date());
     dirty = true;
   });
 
@@ -165,13 +189,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         })),
       );
       state.revision += 1;
-      const view = toView(state);
+      const view = toView(state, clocks);
       await persistCase({ caseId: state.caseId, interactions: batch.flatMap((o) => o.interactions), notices, snapshot: view });
       upsertSearchAttributes(searchAttributesOf(view));
       setCurrentDetails(summaryOf(view));
       if (notices.length > 0) startDelivery();
     }
   };
+
+  if (input.carried) startDelivery(); // what the previous run left in the outbox
 
   for (;;) {
     await sync();
@@ -180,9 +206,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       if (Date.now() - closedAt >= FEEDBACK_AFTER_CLOSE_MS) break;
     }
     if (historyIsLong()) {
+      // Undelivered notices wait in the outbox; the next run delivers them.
       await condition(allHandlersFinished);
       await sync(true);
-      await condition(() => delivering === undefined);
       await continueAsNew<typeof caseWorkflow>({
         open: input.open,
         ...(input.maxHistoryEvents !== undefined ? { maxHistoryEvents: input.maxHistoryEvents } : {}),
@@ -192,25 +218,26 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const wake = state.status === 'CLOSED' ? closedAt! + FEEDBACK_AFTER_CLOSE_MS : nextWakeAt(state)?.getTime();
     const work = (): boolean => queue.length > 0 || dirty;
     const woken = wake === undefined ? (await condition(work), true) : await condition(work, Math.max(1, wake - Date.now()));
-    if (!woken && state.status !== 'CLOSED') {
-      const outcome = tick(state, ctx());
-      queue.push(outcome);
-      dirty = true;
-    }
+    if (!woken && state.status !== 'CLOSED') catchUp();
   }
   await condition(allHandlersFinished);
   await sync(true);
-  await condition(() => delivering === undefined);
-  return toView(state);
+  return toView(state, clocks);
 }
 
-/** A rejection crosses to the caller as a typed, non-retryable failure with its reason. */
-function asFailure<T>(fn: () => T): T {
+/**
+ * A rejection crosses to the caller as a typed, non-retryable failure with its reason.
+ * In a validator any error rejects the action (malformed arguments, say); in a handler
+ * only ActionRejected does: anything else is a bug and fails the workflow task.
+ */
+function asFailure<T>(fn: () => T, where: 'validator' | 'handler' = 'handler'): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof ActionRejected) {
-      throw ApplicationFailure.create({ message: err.message, type: 'ActionRejected', details: [err.reason], nonRetryable: true });
+    if (err instanceof ActionRejected || where === 'validator') {
+      const reason = err instanceof ActionRejected ? err.reason : 'INVALID';
+      const message = err instanceof Error ? err.message : String(err);
+      throw ApplicationFailure.create({ message, type: 'ActionRejected', details: [reason], nonRetryable: true });
     }
     throw err;
   }

@@ -1,0 +1,139 @@
+// /v1/cases: open, list and read cases, page through their history, and one route per action.
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { CASE_STATUSES, CATEGORIES, PRIORITIES } from '../../domain/case-types';
+import { idempotencyKey } from '../routes/cases';
+import { actionBodies, caseIdSchema, type ActionName } from '../schemas/cases';
+import { historyQuery, listCasesQuery } from '../schemas/queries';
+import * as c from './components';
+import { json, jsonBody, v1 } from './route-helpers';
+
+// The list filters take comma-separated values; the request schema splits them in a
+// transform that JSON Schema cannot show, so the document spells the format out.
+const csvOf = (values: readonly string[]) => ({
+  pattern: `^(${values.join('|')})(,(${values.join('|')})){0,${values.length - 1}}$`,
+  description: `comma-separated, any of: ${values.join(', ')}`,
+});
+const listCasesQueryDocumented = listCasesQuery.extend({
+  status: listCasesQuery.shape.status.meta(csvOf(CASE_STATUSES)),
+  priority: listCasesQuery.shape.priority.meta(csvOf(PRIORITIES)),
+  category: listCasesQuery.shape.category.meta(csvOf(CATEGORIES)),
+  openedFrom: listCasesQuery.shape.openedFrom.meta({ description: 'opened at or after; within the years 0001–9999 (UTC)' }),
+  openedTo: listCasesQuery.shape.openedTo.meta({ description: 'opened at or before; within the years 0001–9999 (UTC)' }),
+  cursor: listCasesQuery.shape.cursor.meta({ description: 'the `nextCursor` of the previous page' }),
+});
+
+// The generator reads z.coerce.number().min(0) as nullable, but a query string has no null.
+const historyQueryDocumented = historyQuery.extend({
+  after: historyQuery.shape.after.meta({ type: 'integer', minimum: 0, default: 0, description: 'the `nextAfter` of the previous page' }),
+});
+
+const caseParams = z.object({ caseId: caseIdSchema });
+
+/** One line per action for the docs; a Record, so a new action without one fails to compile. */
+const ACTION_SUMMARIES: Record<ActionName, string> = {
+  acknowledge: 'Acknowledge the case: the first response',
+  reply: 'Reply to the customer, with the measures taken',
+  requestInfo: 'Ask the customer for information; the case waits on them',
+  customerReply: 'The customer answers',
+  assign: 'Assign the case to a member of staff',
+  recordFinding: 'Record a preliminary finding (internal)',
+  escalate: 'Escalate to a higher level or a specialist unit',
+  grantCompensation: 'Grant compensation; above the granter\'s authority it awaits approval',
+  decideCompensation: 'Approve or reject a compensation grant awaiting approval',
+  resolve: 'Resolve the case with a result',
+  accept: 'The customer accepts the result; the case closes',
+  dispute: 'The customer disputes the result; the case escalates',
+  appeal: 'The customer files a formal appeal against the result',
+  decideAppeal: 'Decide an appeal: uphold the result or overturn it',
+  feedback: 'The customer rates the service',
+  withdraw: 'The customer withdraws the case',
+};
+
+export function registerCasePaths(r: OpenAPIRegistry): void {
+  v1(
+    r,
+    {
+      method: 'get',
+      path: '/v1/cases',
+      operationId: 'listCases',
+      tags: ['cases'],
+      summary: 'List cases, newest first, with filters and cursor pagination',
+      description: '`status`, `priority` and `category` take comma-separated lists. Customers see only their own organisation\'s cases.',
+      request: { query: listCasesQueryDocumented },
+      responses: { 200: json(c.CaseListPage, 'A page of cases.') },
+    },
+    [403, 'A customer asked for another organisation\'s cases.'],
+  );
+  v1(
+    r,
+    {
+      method: 'post',
+      path: '/v1/cases',
+      operationId: 'openCase',
+      tags: ['cases'],
+      summary: 'Open a case',
+      description: 'The same Idempotency-Key with the same body opens the case once and answers the same each time.',
+      request: { headers: z.object({ 'Idempotency-Key': idempotencyKey }), body: jsonBody(c.CreateCaseBody) },
+      responses: {
+        201: {
+          description: 'The case was opened (or had been, under this Idempotency-Key).',
+          headers: z.object({ Location: z.string().meta({ description: '/v1/cases/{caseId}' }) }),
+          content: { 'application/json': { schema: c.CaseView } },
+        },
+      },
+    },
+    [403, 'Customers open cases for their own organisation only.'],
+    [422, 'The Idempotency-Key was used with a different body, or the SLA policy (or its calendar) does not exist or yields no deadlines from now.'],
+  );
+  v1(
+    r,
+    {
+      method: 'get',
+      path: '/v1/cases/{caseId}',
+      operationId: 'getCase',
+      tags: ['cases'],
+      summary: 'Read a case: status, deadlines, escalations, compensation, appeal, recent interactions',
+      description: 'A customer sees their own organisation\'s cases only, without internal findings, handlers or unshared interactions.',
+      request: { params: caseParams },
+      responses: { 200: json(c.CaseView, 'The case.') },
+    },
+    [404, 'No such case, or not visible to the caller.'],
+  );
+  v1(
+    r,
+    {
+      method: 'get',
+      path: '/v1/cases/{caseId}/history',
+      operationId: 'getCaseHistory',
+      tags: ['cases'],
+      summary: 'Page through a case\'s interaction log',
+      request: { params: caseParams, query: historyQueryDocumented },
+      responses: { 200: json(c.HistoryPage, 'A page of the interaction log.') },
+    },
+    [404, 'No such case, or not visible to the caller.'],
+  );
+  // As in api/routes/cases.ts: one route per action, named after it.
+  for (const action of Object.keys(actionBodies) as ActionName[]) {
+    v1(
+      r,
+      {
+        method: 'post',
+        path: `/v1/cases/{caseId}/${action}`,
+        operationId: `${action}Case`,
+        tags: ['case actions'],
+        summary: ACTION_SUMMARIES[action],
+        request: {
+          params: caseParams,
+          headers: z.object({ 'Idempotency-Key': idempotencyKey.optional() }),
+          body: jsonBody(c.ActionBodies[action]),
+        },
+        responses: { 200: json(c.ActionResult, 'The action was applied (or had been, under this Idempotency-Key).') },
+      },
+      [403, 'The caller may not take this action on this case (role, authority or four-eyes rule).'],
+      [404, 'No such case, or not visible to the caller.'],
+      [409, 'The case\'s status does not allow this action, or the case no longer takes actions.'],
+      [422, 'The action is invalid for this case, or the Idempotency-Key was used with a different body.'],
+    );
+  }
+}

@@ -1,0 +1,67 @@
+// The public routes: liveness and readiness probes, the OpenAPI document and its docs page.
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import * as c from './components';
+import { DOCS_ASSET_NAMES, DOCS_ASSET_PREFIX } from './docs-assets';
+import { problems } from './problems';
+import { json } from './route-helpers';
+
+export function registerPublicPaths(r: OpenAPIRegistry): void {
+  const pub = { security: [] as Record<string, string[]>[] };
+  r.registerPath({
+    ...pub,
+    method: 'get',
+    path: '/healthz',
+    operationId: 'health',
+    tags: ['probes'],
+    summary: 'Liveness: the process answers',
+    responses: { 200: json(c.Health, 'The API process is up.') },
+  });
+  r.registerPath({
+    ...pub,
+    method: 'get',
+    path: '/readyz',
+    operationId: 'readiness',
+    tags: ['probes'],
+    summary: 'Readiness: Temporal and PostgreSQL both answer',
+    responses: { 200: json(c.Readiness, 'Both servers answer.'), 503: json(c.Readiness, 'At least one server does not answer; the body says which.') },
+  });
+  r.registerPath({
+    ...pub,
+    method: 'get',
+    path: '/openapi.json',
+    operationId: 'openApiDocument',
+    tags: ['docs'],
+    summary: 'This OpenAPI 3.1 document',
+    responses: { 200: json(z.record(z.string(), z.unknown()), 'The OpenAPI 3.1 document.') },
+  });
+  r.registerPath({
+    ...pub,
+    method: 'get',
+    path: '/docs',
+    operationId: 'docsPage',
+    tags: ['docs'],
+    summary: 'Readable API documentation (Swagger UI, served from this API)',
+    responses: { 200: { description: 'An HTML page rendering /openapi.json.', content: { 'text/html': { schema: z.string() } } } },
+  });
+  r.registerPath({
+    ...pub,
+    method: 'get',
+    path: `${DOCS_ASSET_PREFIX}/{file}`,
+    operationId: 'docsAsset',
+    tags: ['docs'],
+    summary: 'A script, style sheet or image of the docs page',
+    request: { params: z.object({ file: z.enum(DOCS_ASSET_NAMES) }) },
+    responses: {
+      200: {
+        description: 'The file.',
+        content: {
+          'text/css': { schema: z.string() },
+          'text/javascript': { schema: z.string() },
+          'image/png': { schema: z.string().meta({ format: 'binary' }) },
+        },
+      },
+      ...problems([400, 'The path is not valid percent-encoding.'], [404, 'No such asset.']),
+    },
+  });
+}
