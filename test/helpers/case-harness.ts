@@ -27,14 +27,14 @@ export interface Harness {
   worker: Worker;
   taskQueue: string;
   running: Promise<void>;
-  /** Cases started by the current test: ended after it so later tests skip time alone. */
+  /** Cases started by the current test: closed after it so later tests skip time alone. */
   started: string[];
   stop(): Promise<void>;
 }
 
 /**
  * A harness for one test file: servers and worker before all tests, the current
- * test's cases terminated after each (their clocks would otherwise keep firing while
+ * test's cases withdrawn after each (their clocks would otherwise keep firing while
  * later tests skip time), everything torn down after all.
  */
 export function useHarness(makeEnv: () => Promise<TestWorkflowEnvironment>, opts: () => HarnessOptions = () => ({})): Harness {
@@ -44,7 +44,10 @@ export function useHarness(makeEnv: () => Promise<TestWorkflowEnvironment>, opts
   });
   afterEach(async () => {
     const ids = h.started?.splice(0) ?? [];
-    await Promise.all(ids.map((id) => h.env.client.workflow.getHandle(caseWorkflowId(id)).terminate('test finished').catch(() => undefined)));
+    // Withdrawn, not terminated: terminating a workflow with an activity in flight
+    // leaves the time-skipping test server unable to skip time for later tests.
+    const cleanup: Actor = { id: 'test-cleanup', role: 'system' };
+    await Promise.all(ids.map((id) => act(h, id, cleanup, { type: 'withdraw', reason: 'test finished' }).catch(() => undefined)));
   });
   afterAll(async () => {
     await h.stop?.();
