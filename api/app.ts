@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps): Express {
     rateLimit(deps.rateLimitPerMinute ?? 600),
   );
   app.use('/v1/cases', casesRouter(new CaseService(deps.client, deps.db, deps.taskQueue), deps.db));
-  app.use('/v1', referenceRouter(deps.db));
+  app.use('/v1', referenceRouter(deps.db, deps.client));
   app.use(notFoundRoute);
   app.use(problemHandler);
   return app;
