@@ -39,8 +39,10 @@ test_server() {
   if [ -x "$dir/test-server" ] && stamp_matches "$dir/.stamp" "$want"; then say "  test server is ready"; return 0; fi
   command -v java >/dev/null && command -v mvn >/dev/null || {
     say "  Java 17+ and Maven are needed for Temporal's time-skipping test server (apt-get install openjdk-17-jdk-headless maven)"; return 1; }
-  rm -rf "$dir"; mkdir -p "$dir"
-  mvn -q -B -Dstyle.color=never -f "$pom" dependency:copy-dependencies -DoutputDirectory="$dir/lib" -DincludeScope=runtime
+  rm -rf "$dir"; mkdir -p "$dir" "$TOOLS"
+  # Maven's own output goes to a log, shown only when it fails.
+  mvn -q -B -Dstyle.color=never -f "$pom" dependency:copy-dependencies -DoutputDirectory="$dir/lib" -DincludeScope=runtime >"$TOOLS/maven.log" 2>&1 || {
+    cat "$TOOLS/maven.log" >&2; return 1; }
   install -m 0755 "$ROOT/tools/test-server/test-server.sh" "$dir/test-server"
   # A class-data-sharing archive cuts JVM start from ~0.9 s to ~0.3 s, well inside
   # sdk-core's 5 s connect window on two cores. Made once by a start/stop.

@@ -9,15 +9,7 @@ cd "$ROOT"
 
 bash scripts/provision.sh --test
 
-if [ -z "${TEST_DATABASE_URL:-}" ]; then
-  if [ -n "${DATABASE_URL:-}" ]; then
-    export TEST_DATABASE_URL="$DATABASE_URL"
-  else
-    step "PostgreSQL test cluster on 127.0.0.1:$PG_PORT" "see $PG_DIR/server.log" pg_start
-    trap pg_stop EXIT
-    export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
-  fi
-fi
+use_test_database
 
 step "type-check (tsc)" "fix the type errors above" npx tsc --noEmit -p tsconfig.json
 step "lint (eslint)" "fix the lint errors above" npx eslint .

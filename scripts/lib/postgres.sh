@@ -31,3 +31,16 @@ pg_stop() {
   local bin; bin="$(pg_bindir)"
   [ -f "$PG_DIR/PG_VERSION" ] && as_pg_owner "$bin/pg_ctl" -D "$PG_DIR" stop -m fast >/dev/null 2>&1 || true
 }
+
+# Points TEST_DATABASE_URL at a PostgreSQL for the tests: the one given, DATABASE_URL,
+# or the private cluster (started here and stopped when the calling script exits).
+use_test_database() {
+  [ -n "${TEST_DATABASE_URL:-}" ] && return 0
+  if [ -n "${DATABASE_URL:-}" ]; then
+    export TEST_DATABASE_URL="$DATABASE_URL"
+    return 0
+  fi
+  step "PostgreSQL test cluster on 127.0.0.1:$PG_PORT" "see $PG_DIR/server.log" pg_start
+  trap pg_stop EXIT
+  export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+}

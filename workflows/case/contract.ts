@@ -5,7 +5,8 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarSpec } from '../../domain/business-calendar';
 import type { CaseCommand, CommandType } from '../../domain/case-commands';
 import type { CaseState, Deadline } from '../../domain/case-state';
-import type { Actor, Category, Channel, Priority } from '../../domain/case-types';
+import type { Actor } from '../../domain/case-types';
+import type { NewCase } from '../../domain/case-open';
 import type { SlaRule } from '../../domain/sla-policy';
 
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
@@ -21,16 +22,8 @@ export interface PinnedSla {
   calendar: CalendarSpec;
 }
 
-export interface OpenCaseInput {
-  caseId: string;
-  customerId: string;
-  subject: string;
-  description: string;
-  category: Category;
-  priority: Priority;
-  channel: Channel;
-  contact?: { name?: string; email?: string; phone?: string };
-  openedBy: Actor;
+/** A new case as the API starts it: the intake fields and the SLA it pins, by value. */
+export interface OpenCaseInput extends Omit<NewCase, 'policy' | 'calendarId'> {
   sla: PinnedSla;
 }
 
