@@ -8,6 +8,7 @@ import { notFoundRoute, problemHandler, Problem } from './problem';
 import { rateLimit } from './rate-limit';
 import { casesRouter } from './routes/cases';
 import { docsRouter } from './routes/docs';
+import { codecRouter, type CodecOptions } from './routes/codec';
 import { referenceRouter } from './routes/reference';
 import { CaseService } from './services/case-service';
 
@@ -17,6 +18,8 @@ export interface AppDeps {
   authSecret: string;
   taskQueue?: string;
   rateLimitPerMinute?: number;
+  /** The payload codec, served to the Temporal UI at /codec (codec server). */
+  codec: Omit<CodecOptions, 'authSecret'>;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -36,6 +39,7 @@ export function createApp(deps: AppDeps): Express {
     res.status(temporal && database ? 200 : 503).json({ status: temporal && database ? 'ready' : 'unavailable', temporal, database });
   });
   app.use(docsRouter()); // /openapi.json and /docs: public, like the probes
+  app.use(codecRouter({ ...deps.codec, authSecret: deps.authSecret }));
 
   app.use(
     '/v1',

@@ -6,13 +6,20 @@ import { connectClient } from '../config/temporal';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { createApp } from './app';
+import { codecOptions } from '../config/codec';
 
 export async function startApi(): Promise<{ server: Server; stop: () => Promise<void> }> {
   const config = loadConfig();
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.pgliteDir });
   await migrateDatabase(database);
   const client = await connectClient(config);
-  const app = createApp({ client, db: database.db, authSecret: config.AUTH_JWT_SECRET, ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}) });
+  const app = createApp({
+    client,
+    db: database.db,
+    authSecret: config.AUTH_JWT_SECRET,
+    codec: codecOptions(config),
+    ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });

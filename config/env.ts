@@ -2,6 +2,7 @@
 // message naming the variable and what is wrong with it.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseKeyRing, type KeyRing } from '../codec/keys';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -19,10 +20,19 @@ const schema = z.object({
   WEBHOOK_SECRET: z.string().min(16).optional(),
   /** HS256 secret that signs API bearer tokens (npm start makes a local one if unset). */
   AUTH_JWT_SECRET: z.string().min(32, 'at least 32 characters'),
+  /**
+   * Payload encryption keys, "<id>:<base64 32 bytes>,…"; the first encrypts, all decrypt
+   * (npm start makes a local one if unset).
+   */
+  CASEKEEPER_ENCRYPTION_KEYS: z.string().min(1, 'required: payloads in Temporal are encrypted'),
+  /** Origins of the Temporal UI allowed to call the codec server (comma-separated). */
+  CODEC_CORS_ORIGINS: z.string().default('http://127.0.0.1:8233,http://localhost:8233'),
+  /** "local": the UI origin may call /codec without a token; allowed only with a loopback HOST. */
+  CODEC_AUTH: z.enum(['token', 'local']).default('token'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = z.infer<typeof schema> & { pgliteDir: string };
+export type Config = z.infer<typeof schema> & { pgliteDir: string; keyRing: KeyRing };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
@@ -33,5 +43,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.data.WEBHOOK_URL && !parsed.data.WEBHOOK_SECRET) {
     throw new Error('invalid configuration:\n  WEBHOOK_SECRET: required (16+ characters) when WEBHOOK_URL is set');
   }
-  return { ...parsed.data, pgliteDir: path.join(parsed.data.CASEKEEPER_DATA_DIR, 'pglite') };
+  if (parsed.data.CODEC_AUTH === 'local' && !['127.0.0.1', 'localhost', '::1'].includes(parsed.data.HOST)) {
+    throw new Error('invalid configuration:\n  CODEC_AUTH: "local" is only for an API bound to loopback (HOST=127.0.0.1)');
+  }
+  let keyRing: KeyRing;
+  try {
+    keyRing = parseKeyRing(parsed.data.CASEKEEPER_ENCRYPTION_KEYS);
+  } catch (e) {
+    const detail = e instanceof z.ZodError ? e.issues.map((i) => i.message).join('; ') : (e as Error).message;
+    throw new Error(`invalid configuration:\n  CASEKEEPER_ENCRYPTION_KEYS: ${detail}`);
+  }
+  return { ...parsed.data, pgliteDir: path.join(parsed.data.CASEKEEPER_DATA_DIR, 'pglite'), keyRing };
 }

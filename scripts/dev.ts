@@ -9,6 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { codecOptions } from '../config/codec';
 import { loadConfig } from '../config/env';
 import { connectClient } from '../config/temporal';
 import { openDatabase } from '../db/client';
@@ -20,9 +21,10 @@ const ROOT = path.resolve(__dirname, '..');
 const TEMPORAL_PORT = Number(process.env.TEMPORAL_DEV_PORT ?? 7233);
 const UI_PORT = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
 
-function localSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'dev-auth-secret');
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+/** A secret made once for this machine's local system and kept in .data (mode 600). */
+function localSecret(dataDir: string, name: string, make: () => string): string {
+  const file = path.join(dataDir, name);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, make(), { mode: 0o600 });
   return fs.readFileSync(file, 'utf8').trim();
 }
 
@@ -42,7 +44,7 @@ function waitForPort(port: number, ms: number): Promise<void> {
   });
 }
 
-function startTemporal(dataDir: string): ChildProcess {
+function startTemporal(dataDir: string, codecEndpoint: string): ChildProcess {
   const args = [
     'server', 'start-dev',
     '--db-filename', path.join(dataDir, 'temporal.db'),
@@ -50,6 +52,7 @@ function startTemporal(dataDir: string): ChildProcess {
     '--ui-port', String(UI_PORT),
     '--ip', '127.0.0.1',
     '--log-level', 'error',
+    '--ui-codec-endpoint', codecEndpoint, // the UI shows decrypted case state
     ...CASE_SEARCH_ATTRIBUTES.flatMap((k) => ['--search-attribute', `${k.name}=${k.type}`]),
   ];
   const child = spawn(path.join(ROOT, '.tools/bin/temporal'), args, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -67,12 +70,15 @@ let stopping = false;
 async function main(): Promise<void> {
   const dataDir = path.join(ROOT, '.data');
   fs.mkdirSync(dataDir, { recursive: true });
-  process.env.AUTH_JWT_SECRET ??= localSecret(dataDir);
+  process.env.AUTH_JWT_SECRET ??= localSecret(dataDir, 'dev-auth-secret', () => randomBytes(32).toString('hex'));
+  process.env.CASEKEEPER_ENCRYPTION_KEYS ??= localSecret(dataDir, 'dev-encryption-keys', () => `local1:${randomBytes(32).toString('base64')}`);
   const externalTemporal = Boolean(process.env.TEMPORAL_ADDRESS);
   process.env.TEMPORAL_ADDRESS ??= `127.0.0.1:${TEMPORAL_PORT}`;
+  // The local UI has no login to pass a token from; the API is bound to loopback.
+  process.env.CODEC_AUTH ??= 'local';
   const config = loadConfig();
 
-  const temporal = externalTemporal ? undefined : startTemporal(dataDir);
+  const temporal = externalTemporal ? undefined : startTemporal(dataDir, `http://${config.HOST}:${config.PORT}/codec`);
   // Whatever ends this process, the dev server it started must not outlive it.
   process.on('exit', () => temporal?.kill('SIGTERM'));
   if (temporal) await waitForPort(TEMPORAL_PORT, 60_000);
@@ -81,10 +87,10 @@ async function main(): Promise<void> {
   await migrateDatabase(database);
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const worker = await createCaseWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, db: database.db, webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET } });
+  const worker = await createCaseWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, db: database.db, keyRing: config.keyRing, webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET } });
   const running = worker.run();
   const client = await connectClient(config);
-  const app = createApp({ client, db: database.db, authSecret: config.AUTH_JWT_SECRET });
+  const app = createApp({ client, db: database.db, authSecret: config.AUTH_JWT_SECRET, codec: codecOptions(config) });
   const server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     db: database.db,
+    keyRing: config.keyRing,
     ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
     webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET },
   });

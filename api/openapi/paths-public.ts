@@ -4,7 +4,8 @@ import { z } from 'zod';
 import * as c from './components';
 import { DOCS_ASSET_NAMES, DOCS_ASSET_PREFIX } from './docs-assets';
 import { problems } from './problems';
-import { json } from './route-helpers';
+import { codecBody } from '../routes/codec';
+import { BEARER, json, jsonBody } from './route-helpers';
 
 export function registerPublicPaths(r: OpenAPIRegistry): void {
   const pub = { security: [] as Record<string, string[]>[] };
@@ -64,4 +65,21 @@ export function registerPublicPaths(r: OpenAPIRegistry): void {
       ...problems([400, 'The path is not valid percent-encoding.'], [404, 'No such asset.']),
     },
   });
+  for (const op of ['decode', 'encode'] as const) {
+    r.registerPath({
+      method: 'post',
+      path: `/codec/${op}`,
+      operationId: `codec${op === 'decode' ? 'Decode' : 'Encode'}`,
+      tags: ['codec server'],
+      summary: op === 'decode' ? 'Decrypt Temporal payloads for the Temporal UI and CLI' : 'Encrypt Temporal payloads',
+      description:
+        'Temporal codec-server protocol. Supervisors, managers and admins with a bearer token; on a local system (CODEC_AUTH=local, loopback only) the configured Temporal UI origin may call without one.',
+      security: [{ [BEARER]: [] }, {}],
+      request: { body: jsonBody(codecBody) },
+      responses: {
+        200: json(codecBody, `The payloads, ${op}d, in the same order.`),
+        ...problems(400, 401, 403, 413, 415, [422, `A payload cannot be ${op}d (unknown key, altered ciphertext).`]),
+      },
+    });
+  }
 }

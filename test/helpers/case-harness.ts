@@ -19,7 +19,7 @@ import type { caseWorkflow } from '../../workflows/case/workflow';
 import { createCaseWorker } from '../../worker/create-worker';
 import { createTestDatabase, type TestDatabase } from './database';
 import { openInput } from './fixtures';
-import { workflowBundle } from './temporal';
+import { TEST_KEY_RING, workflowBundle } from './temporal';
 
 export interface Harness {
   env: TestWorkflowEnvironment;
@@ -69,6 +69,7 @@ export async function startHarness(env: TestWorkflowEnvironment, opts: HarnessOp
     db: db.db,
     taskQueue,
     workflowBundle: workflowBundle(),
+    keyRing: TEST_KEY_RING,
     ...(opts.webhook ? { webhook: opts.webhook } : {}),
   });
   const running = worker.run();

@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { encryptingDataConverter } from '../../codec/aes-gcm-codec';
+import { parseKeyRing } from '../../codec/keys';
 import { Runtime, DefaultLogger, type WorkflowBundle } from '@temporalio/worker';
 import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/case/search-attributes';
 import { TEMPORAL_CLI, TEST_SERVER, WORKFLOW_BUNDLE } from './paths';
@@ -14,6 +16,10 @@ function quietRuntime(): void {
   Runtime.install({ logger: new DefaultLogger('WARN') });
 }
 
+/** Test keys: payloads on the test servers are encrypted as in production. */
+export const TEST_KEY_RING = parseKeyRing(`test2:${Buffer.alloc(32, 2).toString('base64')},test1:${Buffer.alloc(32, 1).toString('base64')}`);
+const client = { dataConverter: encryptingDataConverter(TEST_KEY_RING) };
+
 export function workflowBundle(): WorkflowBundle {
   return { code: fs.readFileSync(WORKFLOW_BUNDLE, 'utf8') };
 }
@@ -21,6 +27,7 @@ export function workflowBundle(): WorkflowBundle {
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
+    client,
     server: { executable: { type: 'existing-path', path: TEST_SERVER } },
   });
   // The test server knows search attributes only once registered through the operator service.
@@ -34,6 +41,7 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
 export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   return TestWorkflowEnvironment.createLocal({
+    client,
     server: {
       executable: { type: 'existing-path', path: TEMPORAL_CLI },
       searchAttributes: CASE_SEARCH_ATTRIBUTES,

@@ -16,7 +16,7 @@ import request from 'supertest';
 import type { z } from 'zod';
 import { createApp } from '../../api/app';
 import { buildRegistry, registeredRoutes } from '../../api/openapi/registry';
-import { apiFor, bearer, TEST_AUTH_SECRET } from '../helpers/api';
+import { apiFor, appDeps, bearer, TEST_AUTH_SECRET } from '../helpers/api';
 import { startHarness, type Harness } from '../helpers/case-harness';
 import { agent, backOffice, customer, manager, supervisor } from '../helpers/fixtures';
 import { hinted, nearMissArbitrary, validArbitrary, type JsonSchema } from '../helpers/json-schema-arbitraries';
@@ -79,10 +79,12 @@ describe('the OpenAPI document', () => {
     expect(new Set(documented).size).toBe(documented.length);
   });
 
-  it('documents a bearer token on every /v1 operation and none on the public ones', () => {
+  it('documents a bearer token on every /v1 operation, none on the public ones, and an optional one on the codec server', () => {
+    const expected = (p: string): unknown =>
+      p.startsWith('/v1/') ? [{ bearerAuth: [] }] : p.startsWith('/codec/') ? [{ bearerAuth: [] }, {}] : [];
     for (const { path: p, op } of operations()) {
       const security = (op as { security?: unknown }).security;
-      expect([p, security]).toEqual([p, p.startsWith('/v1/') ? [{ bearerAuth: [] }] : []]);
+      expect([p, security]).toEqual([p, expected(p)]);
     }
   });
 });
@@ -114,7 +116,7 @@ describe('fuzzing every operation from the document', () => {
     'answers only documented statuses, never a 5xx, with bodies that match the documented schemas',
     async () => {
       // A generous rate limit: 429 is documented, but a fuzzer stuck on it would test nothing else.
-      const fuzzApp = createApp({ client: h.env.client, db: h.db.db, authSecret: TEST_AUTH_SECRET, taskQueue: h.taskQueue, rateLimitPerMinute: 1e9 });
+      const fuzzApp = createApp({ ...appDeps(h), rateLimitPerMinute: 1e9 });
       const server = fuzzApp.listen(0, '127.0.0.1');
       await new Promise((r) => server.once('listening', r));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
