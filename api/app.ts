@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { authenticate } from './auth';
+import { createMetrics, rememberBase } from './metrics';
 import { notFoundRoute, problemHandler, Problem } from './problem';
 import { rateLimit } from './rate-limit';
 import { casesRouter } from './routes/cases';
@@ -18,6 +19,8 @@ export interface AppDeps {
   authSecret: string;
   taskQueue?: string;
   rateLimitPerMinute?: number;
+  /** Prometheus text of the Temporal SDK's worker metrics, when the worker runs in this process. */
+  workerMetrics?: () => Promise<string>;
   /** The payload codec, served to the Temporal UI at /codec (codec server). */
   codec: Omit<CodecOptions, 'authSecret'>;
 }
@@ -26,6 +29,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  const metrics = createMetrics(deps.db, deps.workerMetrics);
+  app.use(metrics.middleware);
+  app.use(metrics.router);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -55,8 +61,8 @@ export function createApp(deps: AppDeps): Express {
     authenticate(deps.authSecret),
     rateLimit(deps.rateLimitPerMinute ?? 600),
   );
-  app.use('/v1/cases', casesRouter(new CaseService(deps.client, deps.db, deps.taskQueue), deps.db));
-  app.use('/v1', referenceRouter(deps.db, deps.client));
+  app.use('/v1/cases', rememberBase, casesRouter(new CaseService(deps.client, deps.db, deps.taskQueue), deps.db));
+  app.use('/v1', rememberBase, referenceRouter(deps.db, deps.client));
   app.use(notFoundRoute);
   app.use(problemHandler);
   return app;

@@ -29,6 +29,8 @@ const schema = z.object({
   CODEC_CORS_ORIGINS: z.string().default('http://127.0.0.1:8233,http://localhost:8233'),
   /** "local": the UI origin may call /codec without a token; allowed only with a loopback HOST. */
   CODEC_AUTH: z.enum(['token', 'local']).default('token'),
+  /** Where the worker's Temporal SDK metrics are served (Prometheus). */
+  WORKER_METRICS_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'host:port').default('127.0.0.1:9464'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

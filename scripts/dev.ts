@@ -15,6 +15,7 @@ import { connectClient } from '../config/temporal';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { createCaseWorker } from '../worker/create-worker';
+import { installWorkerRuntime } from '../worker/runtime';
 import { CASE_SEARCH_ATTRIBUTES } from '../workflows/case/search-attributes';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -86,11 +87,12 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.pgliteDir });
   await migrateDatabase(database);
 
+  const workerMetrics = installWorkerRuntime(config.WORKER_METRICS_ADDRESS);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createCaseWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, db: database.db, keyRing: config.keyRing, webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET } });
   const running = worker.run();
   const client = await connectClient(config);
-  const app = createApp({ client, db: database.db, authSecret: config.AUTH_JWT_SECRET, codec: codecOptions(config) });
+  const app = createApp({ client, db: database.db, authSecret: config.AUTH_JWT_SECRET, codec: codecOptions(config), workerMetrics });
   const server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 

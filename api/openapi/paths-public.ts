@@ -65,6 +65,18 @@ export function registerPublicPaths(r: OpenAPIRegistry): void {
       ...problems([400, 'The path is not valid percent-encoding.'], [404, 'No such asset.']),
     },
   });
+  r.registerPath({
+    ...pub,
+    method: 'get',
+    path: '/metrics',
+    operationId: 'metrics',
+    tags: ['probes'],
+    summary: 'Prometheus metrics: HTTP traffic, open cases by status and level, breaches by clock, webhook outcomes',
+    responses: {
+      200: { description: 'Prometheus text exposition format.', content: { 'text/plain': { schema: z.string() } } },
+      ...problems([503, 'PostgreSQL does not answer.']),
+    },
+  });
   for (const op of ['decode', 'encode'] as const) {
     r.registerPath({
       method: 'post',
