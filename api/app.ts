@@ -5,6 +5,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { authenticate } from './auth';
 import { createMetrics, rememberBase } from './metrics';
+import { requestLog } from './request-log';
+import { createLogger } from '../config/logger';
+import type { Logger } from 'pino';
 import { notFoundRoute, problemHandler, Problem } from './problem';
 import { rateLimit } from './rate-limit';
 import { casesRouter } from './routes/cases';
@@ -19,6 +22,8 @@ export interface AppDeps {
   authSecret: string;
   taskQueue?: string;
   rateLimitPerMinute?: number;
+  /** The process's JSON logger; tests leave it out (silent). */
+  logger?: Logger;
   /** Prometheus text of the Temporal SDK's worker metrics, when the worker runs in this process. */
   workerMetrics?: () => Promise<string>;
   /** The payload codec, served to the Temporal UI at /codec (codec server). */
@@ -29,6 +34,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(requestLog(deps.logger ?? createLogger('silent')));
   const metrics = createMetrics(deps.db, deps.workerMetrics);
   app.use(metrics.middleware);
   app.use(metrics.router);

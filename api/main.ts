@@ -7,6 +7,7 @@ import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { createApp } from './app';
 import { codecOptions } from '../config/codec';
+import { createLogger } from '../config/logger';
 
 export async function startApi(): Promise<{ server: Server; stop: () => Promise<void> }> {
   const config = loadConfig();
@@ -18,6 +19,7 @@ export async function startApi(): Promise<{ server: Server; stop: () => Promise<
     db: database.db,
     authSecret: config.AUTH_JWT_SECRET,
     codec: codecOptions(config),
+    logger: createLogger(config.LOG_LEVEL).child({ process: 'api' }),
     ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
   });
   const server = await new Promise<Server>((resolve) => {

@@ -1,5 +1,6 @@
 // RFC 9457 problem details: every error the API answers is one of these documents.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { isOutage } from './outage';
 
@@ -39,7 +40,7 @@ export const notFoundRoute: RequestHandler = (req, _res, next) =>
 /** The one place errors become HTTP answers. Never a stack trace, never a 5xx for client input. */
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const problem = toProblem(err);
-  if (problem.fields.status >= 500) req.log?.error?.({ err }, 'request failed');
+  if (problem.fields.status >= 500) req.log?.error({ err }, 'request failed');
   res
     .status(problem.fields.status)
     .set({ 'content-type': 'application/problem+json', ...problem.headers })
@@ -65,6 +66,6 @@ function toProblem(err: unknown): Problem {
 
 declare module 'express-serve-static-core' {
   interface Request {
-    log?: { error?: (obj: unknown, msg: string) => void };
+    log?: Logger;
   }
 }

@@ -11,6 +11,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { codecOptions } from '../config/codec';
 import { loadConfig } from '../config/env';
+import { createLogger } from '../config/logger';
 import { connectClient } from '../config/temporal';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
@@ -87,12 +88,13 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.pgliteDir });
   await migrateDatabase(database);
 
-  const workerMetrics = installWorkerRuntime(config.WORKER_METRICS_ADDRESS);
+  const logger = createLogger(config.LOG_LEVEL);
+  const workerMetrics = installWorkerRuntime(config.WORKER_METRICS_ADDRESS, logger.child({ process: 'worker' }));
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createCaseWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, db: database.db, keyRing: config.keyRing, webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET } });
   const running = worker.run();
   const client = await connectClient(config);
-  const app = createApp({ client, db: database.db, authSecret: config.AUTH_JWT_SECRET, codec: codecOptions(config), workerMetrics });
+  const app = createApp({ client, db: database.db, authSecret: config.AUTH_JWT_SECRET, codec: codecOptions(config), workerMetrics, logger: logger.child({ process: 'api' }) });
   const server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 

@@ -6,10 +6,12 @@ import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { createCaseWorker } from './create-worker';
 import { installWorkerRuntime } from './runtime';
+import { createLogger } from '../config/logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  installWorkerRuntime(config.WORKER_METRICS_ADDRESS);
+  const logger = createLogger(config.LOG_LEVEL).child({ process: 'worker' });
+  installWorkerRuntime(config.WORKER_METRICS_ADDRESS, logger);
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.pgliteDir });
   await migrateDatabase(database);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
     ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
     webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET },
   });
-  console.log(`worker: polling ${config.TEMPORAL_ADDRESS} (${config.TEMPORAL_NAMESPACE}); SDK metrics at http://${config.WORKER_METRICS_ADDRESS}/metrics`);
+  logger.info(`worker: polling ${config.TEMPORAL_ADDRESS} (${config.TEMPORAL_NAMESPACE}); SDK metrics at http://${config.WORKER_METRICS_ADDRESS}/metrics`);
   await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks have drained
   await connection.close();
   await database.close();

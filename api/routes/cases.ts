@@ -49,7 +49,7 @@ export function casesRouter(service: CaseService, db: Db): Router {
     router.post(`/:caseId/${action}`, async (req, res) => {
       const caseId = parse(caseIdSchema, req.params.caseId, 'case ID');
       const body = parse(actionBodies[action], req.body ?? {}, 'request body');
-      const result = await service.act(caseId, action, body, req.actor!, keyOf(req, false));
+      const result = await service.act(caseId, action, body, req.actor!, keyOf(req, false), req.requestId);
       res.status(result.status).json(result.body);
     });
   }

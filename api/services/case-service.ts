@@ -98,14 +98,14 @@ export class CaseService {
   }
 
   /** Sends one action as a Temporal Update; the Idempotency-Key is the Update ID. */
-  async act(caseId: string, action: ActionName, command: Omit<CaseCommand, 'type'>, actor: Actor, idempotencyKey?: string): Promise<Stored> {
+  async act(caseId: string, action: ActionName, command: Omit<CaseCommand, 'type'>, actor: Actor, idempotencyKey?: string, requestId?: string): Promise<Stored> {
     await this.viewFor(caseId, actor); // 404 before anything else for a stranger's case
     const run = async (): Promise<Stored> => {
       const updateId = idempotencyKey ? derivedId(actor.id, `${caseId}:${action}:${idempotencyKey}`, 32) : randomUUID();
       try {
         const result: ActionResult = await this.client.workflow
           .getHandle(caseWorkflowId(caseId))
-          .executeUpdate(actionUpdates[action], { args: [{ actor, command: { ...command, type: action } as never }], updateId });
+          .executeUpdate(actionUpdates[action], { args: [{ actor, command: { ...command, type: action } as never, ...(requestId ? { requestId } : {}) }], updateId });
         return { status: 200, body: { result, case: await this.viewFor(caseId, actor) } };
       } catch (err) {
         throw rejectionToProblem(err) ?? err;

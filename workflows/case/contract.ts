@@ -77,6 +77,8 @@ export interface ActionArgs {
   actor: Actor;
   /** The command; its `type` is implied by the Update's name and overwritten by it. */
   command: CaseCommand;
+  /** The HTTP request that sent the action, for following it through the logs. */
+  requestId?: string;
 }
 
 export const getCaseQuery = defineQuery<CaseView>('getCase');

@@ -8,6 +8,7 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
+  log,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -102,6 +103,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
           appended: outcome.interactions.map((i) => i.seq),
         };
         if (id) remember(applied, id, result);
+        // IDs and statuses only: what people wrote stays out of the logs.
+        log.info('action applied', { caseId: state.caseId, action: type, actorRole: args.actor.role, status: state.status, seq: state.seq, requestId: args.requestId });
         queue.push(outcome);
         dirty = true;
         return result;
