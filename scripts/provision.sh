@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Casekeeper needs, idempotently and cached under .tools/:
 #   npm dependencies, the `temporal` CLI (dev server + UI), and - with --test -
-#   the time-skipping test server and PostgreSQL binaries.
+#   the time-skipping test server, PostgreSQL binaries and Chromium.
 # Usage: scripts/provision.sh [--test]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/step.sh"
@@ -61,6 +61,18 @@ postgres_binaries() {
   fi
 }
 
+chromium_browser() {
+  local bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  if [ -x "$bin" ]; then say "  Chromium is installed ($bin)"; return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    say "  The Temporal UI browser test needs Chromium at $bin (Debian/Ubuntu: 'sudo apt-get install chromium';"
+    say "  elsewhere set CHROMIUM_PATH to a Chromium or Chrome binary)."
+    return 1
+  fi
+}
+
 pg_bindir() {
   local d; for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && { echo "$d"; return; }; done
   command -v initdb >/dev/null && dirname "$(command -v initdb)" || echo /nonexistent
@@ -73,4 +85,5 @@ if [ "$FOR_TESTS" = 1 ]; then
   if [ -z "${DATABASE_URL:-}" ]; then
     step "PostgreSQL server binaries" "install PostgreSQL or set DATABASE_URL" postgres_binaries
   fi
+  step "Chromium for the Temporal UI test" "install Chromium or set CHROMIUM_PATH" chromium_browser
 fi

@@ -38,7 +38,8 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   return env;
 }
 
-export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
+/** The dev server; with `ui`, also its Web UI, pointed at a codec server. */
+export async function devServerEnv(ui?: { port: number; codecEndpoint: string }): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   return TestWorkflowEnvironment.createLocal({
     client,
@@ -46,6 +47,7 @@ export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
       executable: { type: 'existing-path', path: TEMPORAL_CLI },
       searchAttributes: CASE_SEARCH_ATTRIBUTES,
       ip: '127.0.0.1',
+      ...(ui ? { ui: true, uiPort: ui.port, extraArgs: ['--ui-codec-endpoint', ui.codecEndpoint] } : {}),
     },
   });
 }
