@@ -1,7 +1,9 @@
-// /metrics: what operators scrape. HTTP traffic by route pattern and status, open
+// /metrics and /readyz: what operators scrape and probe. HTTP traffic by route pattern and status, open
 // cases by status and level, breaches by clock and webhook outcomes, in Prometheus text.
 import request from 'supertest';
-import { apiFor, bearer } from '../helpers/api';
+import { createApp } from '../../api/app';
+import { apiFor, appDeps, bearer } from '../helpers/api';
+import { createTestDatabase } from '../helpers/database';
 import { openViaApi } from '../helpers/api-case';
 import { eventually, useHarness } from '../helpers/case-harness';
 import { agent, backOffice } from '../helpers/fixtures';
@@ -26,5 +28,20 @@ describe('/metrics', () => {
     expect(text).toMatch(/casekeeper_http_request_duration_seconds_bucket\{le="0\.5",method="POST",route="\/v1\/cases\/"\}/);
     expect(text).toMatch(/casekeeper_open_cases\{status="OPEN",level="0"\} [1-9]/);
     expect(text).toMatch(/casekeeper_webhook_events\{state="SKIPPED"\} [1-9]/);
+  });
+});
+
+describe('readiness and outages', () => {
+  it('when the database stops answering, then /readyz says so and reads answer 503 with Retry-After, not 500', async () => {
+    const gone = await createTestDatabase();
+    await gone.drop(); // closes the connections and removes the database
+    const app = createApp({ ...appDeps(h), db: gone.db });
+    const ready = await request(app).get('/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ temporal: true, database: false });
+    const list = await request(app).get('/v1/cases').set('authorization', await bearer(agent));
+    expect(list.status).toBe(503);
+    expect(list.headers['retry-after']).toBeDefined();
+    expect(list.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 });
