@@ -1,6 +1,6 @@
 // The case workflow's activities, built by a factory around one database handle
 // and the webhook settings. Every write carries a key so a retry is a no-op.
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, log } from '@temporalio/activity';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { cases, interactions, outbox } from '../db/schema';
@@ -15,7 +15,7 @@ export interface WebhookSettings {
 
 export function createCaseActivities(db: Db, webhook: WebhookSettings = {}): CaseActivities {
   return {
-    async persistCase({ caseId, interactions: entries, notices, snapshot }: PersistCaseInput) {
+    async persistCase({ caseId, interactions: entries, notices, snapshot, requestIds }: PersistCaseInput) {
       await db.transaction(async (tx) => {
         if (entries.length > 0) {
           await tx
@@ -56,6 +56,8 @@ export function createCaseActivities(db: Db, webhook: WebhookSettings = {}): Cas
           .values(row)
           .onConflictDoUpdate({ target: cases.caseId, set: changes, setWhere: sql`${cases.version} < excluded.version` });
       });
+      // IDs and counts only: what people wrote stays out of the logs.
+      log.info('case persisted', { caseId, seqs: entries.map((i) => i.seq), notices: notices.length, revision: snapshot.revision, requestIds });
     },
 
     async deliverNotices({ caseId }) {

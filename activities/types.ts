@@ -17,6 +17,8 @@ export interface PersistCaseInput {
   caseId: string;
   interactions: Interaction[];
   notices: OutgoingNotice[];
+  /** HTTP request IDs of the actions in this batch, for following a request through the logs. */
+  requestIds?: string[];
   /** The case as it stands; `revision` is its version, so a late retry never rolls it back. */
   snapshot: CaseView;
 }

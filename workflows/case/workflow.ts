@@ -59,7 +59,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const ctx = (): Ctx => ({ ...clocks, now: new Date() });
 
   let state: CaseState;
-  const queue: Outcome[] = [];
+  /** Effects waiting to be written, in order; an action's carries its HTTP request ID. */
+  const queue: (Outcome & { requestId?: string })[] = [];
   if (input.carried) {
     state = input.carried.state;
   } else {
@@ -105,7 +106,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         if (id) remember(applied, id, result);
         // IDs and statuses only: what people wrote stays out of the logs.
         log.info('action applied', { caseId: state.caseId, action: type, actorRole: args.actor.role, status: state.status, seq: state.seq, requestId: args.requestId });
-        queue.push(outcome);
+        queue.push(args.requestId ? { ...outcome, requestId: args.requestId } : outcome);
         dirty = true;
         return result;
       },
@@ -193,7 +194,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       );
       state.revision += 1;
       const view = toView(state, clocks);
-      await persistCase({ caseId: state.caseId, interactions: batch.flatMap((o) => o.interactions), notices, snapshot: view });
+      const requestIds = batch.flatMap((o) => (o.requestId ? [o.requestId] : []));
+      await persistCase({ caseId: state.caseId, interactions: batch.flatMap((o) => o.interactions), notices, snapshot: view, ...(requestIds.length ? { requestIds } : {}) });
       upsertSearchAttributes(searchAttributesOf(view));
       setCurrentDetails(summaryOf(view));
       if (notices.length > 0) startDelivery();
