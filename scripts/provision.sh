@@ -50,27 +50,30 @@ test_server() {
   echo "$want" > "$dir/.stamp"
 }
 
-postgres_binaries() {
-  if [ -x "$(pg_bindir)/initdb" ]; then say "  PostgreSQL $("$(pg_bindir)/postgres" --version | awk '{print $3}') is installed"; return 0; fi
+# As root with apt (CI, Debian machines) install a Debian package; elsewhere explain.
+apt_install_or_explain() {
+  local package="$1"; shift
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
   else
-    say "  PostgreSQL server binaries (initdb, pg_ctl) are missing. Install PostgreSQL 14+ (Debian/Ubuntu:"
-    say "  'sudo apt-get install postgresql'; macOS: 'brew install postgresql'), or set DATABASE_URL to a server you run."
+    local line; for line in "$@"; do say "  $line"; done
     return 1
   fi
+}
+
+postgres_binaries() {
+  if [ -x "$(pg_bindir)/initdb" ]; then say "  PostgreSQL $("$(pg_bindir)/postgres" --version | awk '{print $3}') is installed"; return 0; fi
+  apt_install_or_explain postgresql \
+    "PostgreSQL server binaries (initdb, pg_ctl) are missing. Install PostgreSQL 14+ (Debian/Ubuntu:" \
+    "'sudo apt-get install postgresql'; macOS: 'brew install postgresql'), or set DATABASE_URL to a server you run."
 }
 
 chromium_browser() {
   local bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
   if [ -x "$bin" ]; then say "  Chromium is installed ($bin)"; return 0; fi
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    say "  The Temporal UI browser test needs Chromium at $bin (Debian/Ubuntu: 'sudo apt-get install chromium';"
-    say "  elsewhere set CHROMIUM_PATH to a Chromium or Chrome binary)."
-    return 1
-  fi
+  apt_install_or_explain chromium \
+    "The Temporal UI browser test needs Chromium at $bin (Debian/Ubuntu: 'sudo apt-get install chromium';" \
+    "elsewhere set CHROMIUM_PATH to a Chromium or Chrome binary)."
 }
 
 pg_bindir() {

@@ -2,11 +2,11 @@
 // environment only. SIGTERM: the API stops accepting and finishes what is in flight;
 // the worker drains; a restarted worker picks up where the old one stopped.
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { mintToken } from '../../api/auth';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { ROOT } from '../helpers/paths';
+import { freePort } from '../helpers/ports';
 import { devServerEnv, TEST_KEY_RING } from '../helpers/temporal';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
@@ -18,13 +18,6 @@ let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 const children: ChildProcess[] = [];
 
-async function freePort(): Promise<number> {
-  const s = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => s.once('listening', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 async function start(entry: 'worker/main.ts' | 'api/main.ts', extra: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(TSX, [entry], {

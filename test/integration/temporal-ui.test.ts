@@ -3,7 +3,6 @@
 // without the codec sees only ciphertext (checked in test/workflow/encryption.test.ts).
 // The screenshot is kept in test-artifacts/ for people to look at.
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
@@ -11,18 +10,12 @@ import { createApp } from '../../api/app';
 import { appDeps } from '../helpers/api';
 import { startCase, useHarness } from '../helpers/case-harness';
 import { ROOT } from '../helpers/paths';
+import { freePort } from '../helpers/ports';
 import { devServerEnv } from '../helpers/temporal';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = path.join(ROOT, 'test-artifacts/temporal-ui-case.png');
 
-async function freePort(): Promise<number> {
-  const s = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => s.once('listening', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 let uiPort = 0;
 let apiPort = 0;
