@@ -34,6 +34,7 @@ async function start(entry: 'worker/main.ts' | 'api/main.ts', extra: Record<stri
       ...extra,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so cleanup reaches the node process tsx starts
   });
   children.push(child);
   return child;
@@ -62,7 +63,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  for (const c of children) if (c.exitCode === null && c.pid) process.kill(-c.pid, 'SIGKILL');
   await db?.drop();
   await env?.teardown();
 });
