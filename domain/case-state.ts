@@ -157,6 +157,8 @@ export interface CaseState {
   calendarId: string;
   /** Last sequence number used in the interaction log; also the read model's version. */
   seq: number;
+  /** Clocks started so far: numbers deadline IDs (older settled clocks are pruned). */
+  clocksStarted?: number;
   /** Snapshots written so far: the read model's version, so a late retry never rolls it back. */
   revision: number;
   /** Notices issued so far; numbers each webhook event ID. */

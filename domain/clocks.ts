@@ -72,7 +72,7 @@ export function startClock(
   ref?: string,
 ): Deadline {
   const d: Deadline = {
-    id: `${kind}-${state.deadlines.length + 1}`,
+    id: `${kind}-${(state.clocksStarted = (state.clocksStarted ?? state.deadlines.length) + 1)}`,
     kind,
     startedAt: iso(now),
     due: '',
@@ -84,7 +84,22 @@ export function startClock(
   };
   schedule(d, ctx);
   state.deadlines.push(d);
+  pruneSettled(state);
   return d;
+}
+
+/** Settled clocks kept for the view; older ones live on in the interaction log and history. */
+export const SETTLED_CLOCKS_KEPT = 20;
+
+/**
+ * Keeps the state (and so the continue-as-new input and every query answer) bounded on
+ * a long case: all running clocks, and only the most recent settled ones.
+ */
+function pruneSettled(state: CaseState): void {
+  const settled = state.deadlines.filter((d) => d.status !== 'PENDING');
+  if (settled.length <= SETTLED_CLOCKS_KEPT) return;
+  const drop = new Set(settled.slice(0, settled.length - SETTLED_CLOCKS_KEPT));
+  state.deadlines = state.deadlines.filter((d) => !drop.has(d));
 }
 
 export const pending = (state: CaseState, kind?: ClockKind): Deadline[] =>

@@ -1,6 +1,6 @@
 // Reads from the read model: case lists with filters and cursor pagination, and the
 // interaction log. PostgreSQL answers these, not Temporal.
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cases, interactions } from '../../db/schema';
 import type { Actor } from '../../domain/case-types';
@@ -42,7 +42,8 @@ export async function listCases(db: Db, q: ListCasesQuery, actor: Actor) {
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     const at = new Date(c.o);
-    where.push(or(lt(cases.openedAt, at), and(eq(cases.openedAt, at), lt(cases.caseId, c.c))));
+    // A row comparison, so PostgreSQL bounds the index scan instead of filtering.
+    where.push(sql`(${cases.openedAt}, ${cases.caseId}) < (${at}, ${c.c})`);
   }
   const rows = await db
     .select({

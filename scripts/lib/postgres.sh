@@ -1,7 +1,7 @@
-# A private PostgreSQL cluster for the test command, under .data/pg-test, on a
+# A private PostgreSQL cluster for the test command, under .data/pg-test-<port>, on a
 # loopback port. As root (CI) it runs as the `postgres` user, as initdb requires.
 PG_PORT="${CASEKEEPER_TEST_PG_PORT:-55432}"
-PG_DIR="$DATA/pg-test"
+PG_DIR="$DATA/pg-test-$PG_PORT" # per port, so a bench and the tests can run side by side
 
 pg_bindir() {
   local d; for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && { echo "$d"; return; }; done

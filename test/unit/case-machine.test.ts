@@ -202,3 +202,19 @@ describe('four eyes and compensation after close', () => {
     expect(s.compensation[0]!.status).toBe('APPROVED');
   });
 });
+
+describe('long cases stay small', () => {
+  it('when an agent replies a thousand times, then settled clocks are pruned, running ones kept, and clock IDs stay unique', () => {
+    const s = fresh();
+    applyCommand(s, { type: 'acknowledge' }, agent, at(0));
+    const ids = new Set<string>();
+    for (let i = 1; i <= 1000; i++) {
+      applyCommand(s, { type: 'reply', message: `update ${i}` }, agent, at(i * MIN));
+      for (const d of s.deadlines) ids.add(d.id);
+    }
+    expect(s.deadlines.length).toBeLessThanOrEqual(25);
+    expect(s.deadlines.filter((d) => d.status === 'PENDING').map((d) => d.kind).sort()).toEqual(['ESCALATION', 'PROGRESS_UPDATE']);
+    expect(ids.size).toBeGreaterThan(1000); // every clock got its own ID
+    expect(JSON.stringify(s).length).toBeLessThan(40_000);
+  });
+});

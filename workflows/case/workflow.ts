@@ -51,7 +51,9 @@ const { deliverNotices } = proxyActivities<CaseActivities>({
 /** A closed case lingers this long to take feedback (C4.4), then the workflow ends. */
 const FEEDBACK_AFTER_CLOSE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Update results remembered for de-duplication across continue-as-new. */
-const APPLIED_KEPT = 2000;
+// Bounded so the continue-as-new input stays small; a retry comes within minutes, not
+// after hundreds of later actions on the same case.
+const APPLIED_KEPT = 500;
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   let sla: PinnedSla = input.carried?.sla ?? input.open.sla;
