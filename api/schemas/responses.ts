@@ -134,6 +134,7 @@ export const caseViewSchema = z.object({
   seq: z.number().int().min(0),
   revision: z.number().int().min(0),
   noticeCount: z.number().int().min(0),
+  clocksStarted: z.number().int().min(0).optional(),
   recentInteractions: z.array(interactionSchema),
   slaBreached: z.boolean(),
   nextDeadline: z.object({ kind: z.enum(CLOCK_KINDS), due: instant, id: z.string() }).optional(),

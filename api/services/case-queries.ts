@@ -43,7 +43,7 @@ export async function listCases(db: Db, q: ListCasesQuery, actor: Actor) {
     const c = decodeCursor(q.cursor);
     const at = new Date(c.o);
     // A row comparison, so PostgreSQL bounds the index scan instead of filtering.
-    where.push(sql`(${cases.openedAt}, ${cases.caseId}) < (${at}, ${c.c})`);
+    where.push(sql`(${cases.openedAt}, ${cases.caseId}) < (${at.toISOString()}::timestamptz, ${c.c})`);
   }
   const rows = await db
     .select({
