@@ -19,7 +19,8 @@ describe('/metrics', () => {
     await request(app).get('/v1/cases/nope!').set('authorization', await bearer(agent)).expect(400);
     const text = await eventually(
       async () => (await request(app).get('/metrics').expect(200)).text,
-      (t) => /casekeeper_open_cases\{status="OPEN",level="0"\} [1-9]/.test(t),
+      // The read model and the outbox are written by activities after the answer: wait for both.
+      (t) => /casekeeper_open_cases\{status="OPEN",level="0"\} [1-9]/.test(t) && /casekeeper_webhook_events\{state="SKIPPED"\} [1-9]/.test(t),
     );
     expect(text).toMatch(/casekeeper_http_requests_total\{method="POST",route="\/v1\/cases\/",status="201"\} 1/);
     expect(text).toMatch(/casekeeper_http_requests_total\{method="GET",route="\/v1\/cases\/:caseId",status="200"\} 1/);
