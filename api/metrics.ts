@@ -2,7 +2,7 @@
 // webhook figures read from the read model at scrape time, so they are right whichever
 // process wrote them; and, where the worker runs in this process, the Temporal SDK's
 // own worker metrics appended.
-import type { RequestHandler, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import { Router as makeRouter } from 'express';
 import { sql } from 'drizzle-orm';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -13,7 +13,17 @@ export interface Metrics {
   router: Router;
 }
 
-/** Mount before a router so metrics can name its routes even after an error. */
+/**
+ * The matched route as a pattern (`/v1/cases/:caseId`), not the URL: case IDs would
+ * explode label spaces and put identifiers in logs. Undefined when nothing matched.
+ */
+export function routePattern(req: Request, res: Response): string | undefined {
+  // On an error Express has already unwound baseUrl, hence the copy rememberBase keeps.
+  const base = (res.locals.routeBase as string | undefined) ?? req.baseUrl;
+  return req.route?.path ? `${base}${String(req.route.path)}` : undefined;
+}
+
+/** Mount before a router so metrics and logs can name its routes even after an error. */
 export const rememberBase: RequestHandler = (req, res, next) => {
   res.locals.routeBase = req.baseUrl;
   next();
@@ -36,10 +46,7 @@ export function createMetrics(db: Db, extra?: () => Promise<string>): Metrics {
   const middleware: RequestHandler = (req, res, next) => {
     const end = latency.startTimer();
     res.on('finish', () => {
-      // The route pattern, not the URL: case IDs would explode the label space.
-      // On an error Express has already unwound baseUrl, hence the copy rememberBase keeps.
-      const base = (res.locals.routeBase as string | undefined) ?? req.baseUrl;
-      const route = req.route?.path ? `${base}${String(req.route.path)}` : 'unmatched';
+      const route = routePattern(req, res) ?? 'unmatched';
       requests.inc({ method: req.method, route, status: String(res.statusCode) });
       end({ method: req.method, route });
     });

@@ -23,6 +23,7 @@ export const badRequest = (detail: string, errors?: ProblemFields['errors']): Pr
   new Problem({ status: 400, title: 'Bad Request', detail, ...(errors ? { errors } : {}) });
 export const notFound = (detail: string): Problem => new Problem({ status: 404, title: 'Not Found', detail });
 export const conflict = (detail: string): Problem => new Problem({ status: 409, title: 'Conflict', detail });
+export const unprocessable = (detail: string): Problem => new Problem({ status: 422, title: 'Unprocessable Content', detail });
 export const forbidden = (detail: string): Problem => new Problem({ status: 403, title: 'Forbidden', detail });
 export const unavailable = (detail: string): Problem =>
   new Problem({ status: 503, title: 'Service Unavailable', detail }, { 'retry-after': '5' });

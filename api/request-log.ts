@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { routePattern } from './metrics';
 
 const SANE = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -16,7 +17,7 @@ export function requestLog(logger: Logger): RequestHandler {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      req.log!.info({ method: req.method, route: req.route?.path ? `${res.locals.routeBase ?? req.baseUrl}${String(req.route.path)}` : undefined, status: res.statusCode, ms: Math.round(ms * 10) / 10, actor: req.actor?.id, role: req.actor?.role }, 'request');
+      req.log!.info({ method: req.method, route: routePattern(req, res), status: res.statusCode, ms: Math.round(ms * 10) / 10, actor: req.actor?.id, role: req.actor?.role }, 'request');
     });
     next();
   };

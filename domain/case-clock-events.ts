@@ -3,7 +3,7 @@
 // escalation ladder climbs. Pure: the workflow calls `tick` when it wakes.
 import type { Audience } from './case-commands';
 import type { CaseState, Deadline } from './case-state';
-import { nextWakeAt, pending, startClock, WINDOW_CLOCKS } from './clocks';
+import { nextEventOf, nextWakeAt, pending, startClock, WINDOW_CLOCKS } from './clocks';
 import { closeCase, escalate, newOutcome, record, resolveCase, SYSTEM, topLevel, type Ctx, type Outcome } from './case-machine';
 
 /** Who hears of a breach of each clock. */
@@ -28,7 +28,7 @@ export function tick(state: CaseState, ctx: Ctx): Outcome {
     if (!wake || wake.getTime() > now) break;
     const d = pending(state)
       .filter((x) => !x.pausedAt)
-      .sort((a, b) => firstEvent(a) - firstEvent(b))[0]!;
+      .sort((a, b) => nextEventOf(a) - nextEventOf(b))[0]!;
     // A clock found already past due (worker down, late wake-up) gets no stale warning.
     const warnNow = Date.parse(d.warnAt) <= now && Date.parse(d.warnAt) < Date.parse(d.due) && Date.parse(d.due) > now;
     if (!d.warned && warnNow) warn(state, d, out);
@@ -36,8 +36,6 @@ export function tick(state: CaseState, ctx: Ctx): Outcome {
   }
   return out;
 }
-
-const firstEvent = (d: Deadline): number => (d.warned ? Date.parse(d.due) : Math.min(Date.parse(d.warnAt), Date.parse(d.due)));
 
 function warn(state: CaseState, d: Deadline, out: Outcome): void {
   d.warned = true;

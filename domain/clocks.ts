@@ -148,12 +148,16 @@ export function rescheduleAll(state: CaseState, ctx: ClockContext): void {
   }
 }
 
+/** When a running clock next needs attention: its warning, or once warned, its due time. */
+export const nextEventOf = (d: Deadline): number =>
+  d.warned ? Date.parse(d.due) : Math.min(Date.parse(d.warnAt), Date.parse(d.due));
+
 /** The earliest instant at which a running clock warns or falls due. */
 export function nextWakeAt(state: CaseState): Date | undefined {
   let next: number | undefined;
   for (const d of pending(state)) {
     if (d.pausedAt) continue;
-    const t = d.warned ? Date.parse(d.due) : Math.min(Date.parse(d.warnAt), Date.parse(d.due));
+    const t = nextEventOf(d);
     if (next === undefined || t < next) next = t;
   }
   return next === undefined ? undefined : new Date(next);

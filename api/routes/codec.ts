@@ -8,7 +8,7 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
 import { authenticate } from '../auth';
 import { parse } from '../parse';
-import { Problem } from '../problem';
+import { unprocessable } from '../problem';
 import { allow } from '../roles';
 
 export interface CodecOptions {
@@ -63,7 +63,7 @@ export function codecRouter(opts: CodecOptions): Router {
         const out = await opts.codec[op](payloads.map(toPayload));
         res.json({ payloads: out.map(fromPayload) });
       } catch (e) {
-        throw new Problem({ status: 422, title: 'Unprocessable Content', detail: `cannot ${op}: ${(e as Error).message}` });
+        throw unprocessable(`cannot ${op}: ${(e as Error).message}`);
       }
     });
   }

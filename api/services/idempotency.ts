@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { idempotencyKeys } from '../../db/schema';
-import { Problem } from '../problem';
+import { unprocessable } from '../problem';
 
 export interface Stored {
   status: number;
@@ -28,7 +28,7 @@ export async function once(db: Db, principal: string, key: string, hash: string,
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
   if (existing && existing.requestHash !== hash) {
-    throw new Problem({ status: 422, title: 'Unprocessable Content', detail: 'this Idempotency-Key was used with a different request' });
+    throw unprocessable('this Idempotency-Key was used with a different request');
   }
   if (existing?.response !== undefined && existing.response !== null) return { status: existing.status, body: existing.response };
   if (!existing) {

@@ -6,12 +6,11 @@ import type { Db } from '../../db/client';
 import { calendars, slaPolicies } from '../../db/schema';
 import { createBusinessCalendar, validateCalendarSpec, type CalendarSpec } from '../../domain/business-calendar';
 import { PRIORITIES, resolveSlaRule, validateSlaPolicy, type SlaPolicy } from '../../domain/sla-policy';
-import { notFound, Problem } from '../problem';
+import { notFound, unprocessable } from '../problem';
 import type { calendarBody, previewBody, slaPolicyBody } from '../schemas/reference';
 import { computableDeadlines } from './sla-deadlines';
 import { latestCalendar, latestPolicy } from './sla-lookup';
 
-const unprocessable = (detail: string): Problem => new Problem({ status: 422, title: 'Unprocessable Content', detail });
 
 /** The newest version of each calendar. */
 export const listCalendars = async (db: Db) =>

@@ -7,7 +7,7 @@ import type { CalendarSpec } from '../../domain/business-calendar';
 import type { Category, Priority } from '../../domain/case-types';
 import { resolveSlaRule, type SlaPolicy } from '../../domain/sla-policy';
 import type { PinnedSla } from '../../workflows/case/contract';
-import { Problem } from '../problem';
+import { unprocessable } from '../problem';
 import { computableDeadlines } from './sla-deadlines';
 
 export async function latestPolicy(db: Db, policyId: string): Promise<SlaPolicy | undefined> {
@@ -22,9 +22,9 @@ export async function latestCalendar(db: Db, calendarId: string): Promise<Calend
 
 export async function pinSla(db: Db, policyId: string, priority: Priority, category: Category): Promise<PinnedSla> {
   const policy = await latestPolicy(db, policyId);
-  if (!policy) throw new Problem({ status: 422, title: 'Unprocessable Content', detail: `no SLA policy ${policyId}` });
+  if (!policy) throw unprocessable(`no SLA policy ${policyId}`);
   const calendar = await latestCalendar(db, policy.calendarId);
-  if (!calendar) throw new Problem({ status: 422, title: 'Unprocessable Content', detail: `SLA policy ${policyId} names unknown calendar ${policy.calendarId}` });
+  if (!calendar) throw unprocessable(`SLA policy ${policyId} names unknown calendar ${policy.calendarId}`);
   const rule = resolveSlaRule(policy, priority, category);
   // Refuse here rather than start a workflow that cannot compute its first deadline.
   computableDeadlines(rule, calendar, new Date(), `SLA policy ${policyId} on calendar ${policy.calendarId}`);

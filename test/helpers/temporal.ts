@@ -17,7 +17,8 @@ function quietRuntime(): void {
 }
 
 /** Test keys: payloads on the test servers are encrypted as in production. */
-export const TEST_KEY_RING = parseKeyRing(`test2:${Buffer.alloc(32, 2).toString('base64')},test1:${Buffer.alloc(32, 1).toString('base64')}`);
+export const TEST_ENCRYPTION_KEYS = `test2:${Buffer.alloc(32, 2).toString('base64')},test1:${Buffer.alloc(32, 1).toString('base64')}`;
+export const TEST_KEY_RING = parseKeyRing(TEST_ENCRYPTION_KEYS);
 const client = { dataConverter: encryptingDataConverter(TEST_KEY_RING) };
 
 export function workflowBundle(): WorkflowBundle {

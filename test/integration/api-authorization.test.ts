@@ -5,23 +5,18 @@ import { mintToken } from '../../api/auth';
 import type { Actor, Role } from '../../domain/case-types';
 import { apiFor, bearer, TEST_AUTH_SECRET } from '../helpers/api';
 import { actViaApi, openViaApi } from '../helpers/api-case';
-import { eventually, startHarness, type Harness } from '../helpers/case-harness';
+import { eventually, useHarness } from '../helpers/case-harness';
 import { backOffice, customer } from '../helpers/fixtures';
 import { devServerEnv } from '../helpers/temporal';
 
-let h: Harness;
+const h = useHarness(devServerEnv);
 let caseId: string;
 beforeAll(async () => {
-  h = await startHarness(await devServerEnv());
   caseId = (await openViaApi(apiFor(h), backOffice)).caseId;
   await eventually(
     async () => (await request(apiFor(h)).get(`/v1/cases/${caseId}/history`).set('authorization', await bearer(backOffice))).status,
     (s) => s === 200,
   );
-});
-afterAll(async () => {
-  await h?.stop();
-  await h?.env.teardown();
 });
 
 const actors: Record<Role, Actor> = {

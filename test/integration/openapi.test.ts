@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import { createApp } from '../../api/app';
 import { buildRegistry, registeredRoutes } from '../../api/openapi/registry';
 import { apiFor, appDeps, bearer, TEST_AUTH_SECRET } from '../helpers/api';
-import { startHarness, type Harness } from '../helpers/case-harness';
+import { useHarness } from '../helpers/case-harness';
 import { agent, backOffice, customer, manager, supervisor } from '../helpers/fixtures';
 import { hinted, nearMissArbitrary, validArbitrary, type JsonSchema } from '../helpers/json-schema-arbitraries';
 import { ROOT } from '../helpers/paths';
@@ -35,17 +35,12 @@ type Operation = {
   responses: Record<string, { content?: Record<string, unknown> }>;
 };
 
-let h: Harness;
+const h = useHarness(devServerEnv);
 let app: Express;
 let doc: Doc;
 beforeAll(async () => {
-  h = await startHarness(await devServerEnv());
   app = apiFor(h);
   doc = (await request(app).get('/openapi.json').expect(200).expect('content-type', /application\/json/)).body;
-});
-afterAll(async () => {
-  await h?.stop();
-  await h?.env.teardown();
 });
 
 const operations = () =>

@@ -6,14 +6,13 @@ import { promisify } from 'node:util';
 import { act, startCase, useHarness } from '../helpers/case-harness';
 import { agent } from '../helpers/fixtures';
 import { ROOT } from '../helpers/paths';
-import { devServerEnv, TEST_KEY_RING } from '../helpers/temporal';
+import { devServerEnv, TEST_ENCRYPTION_KEYS } from '../helpers/temporal';
 
 const h = useHarness(devServerEnv);
-const KEYS = [...TEST_KEY_RING.keys].map(([id, key]) => `${id}:${key.toString('base64')}`).join(',');
 const ops = (...args: string[]) =>
   promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/ops.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, TEMPORAL_ADDRESS: h.env.address, CASEKEEPER_ENCRYPTION_KEYS: KEYS },
+    env: { ...process.env, TEMPORAL_ADDRESS: h.env.address, CASEKEEPER_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS },
   });
 
 describe('operator commands', () => {

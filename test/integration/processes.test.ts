@@ -7,11 +7,10 @@ import { mintToken } from '../../api/auth';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { ROOT } from '../helpers/paths';
 import { freePort } from '../helpers/ports';
-import { devServerEnv, TEST_KEY_RING } from '../helpers/temporal';
+import { devServerEnv, TEST_ENCRYPTION_KEYS } from '../helpers/temporal';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 const SECRET = 'process-test-secret-long-enough-for-hs256';
-const KEYS = [...TEST_KEY_RING.keys].map(([id, key]) => `${id}:${key.toString('base64')}`).join(',');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 let env: TestWorkflowEnvironment;
@@ -27,7 +26,7 @@ async function start(entry: 'worker/main.ts' | 'api/main.ts', extra: Record<stri
       TEMPORAL_ADDRESS: env.address,
       DATABASE_URL: db.url,
       AUTH_JWT_SECRET: SECRET,
-      CASEKEEPER_ENCRYPTION_KEYS: KEYS,
+      CASEKEEPER_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
       TEMPORAL_TASK_QUEUE: 'process-test',
       LOG_LEVEL: 'info',
       WORKER_METRICS_ADDRESS: `127.0.0.1:${await freePort()}`,
