@@ -82,8 +82,10 @@ export const outbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     deliveredAt: ts('delivered_at'),
+    /** When an undelivered notice is tried again (capped back-off), also after its case has closed. */
+    nextAttemptAt: ts('next_attempt_at'),
   },
-  (t) => [index('outbox_case_state_idx').on(t.caseId, t.state)],
+  (t) => [index('outbox_case_state_idx').on(t.caseId, t.state), index('outbox_redrive_idx').on(t.state, t.nextAttemptAt)],
 );
 
 /** Business calendars by ID (C3.1), versioned like policies. */
@@ -122,8 +124,10 @@ export const idempotencyKeys = pgTable(
     status: integer('status').notNull(),
     response: jsonb('response'),
     createdAt: ts('created_at').notNull().default(sql`now()`),
+    /** While a request holds its key, until when; a holder that died loses it then. */
+    lockedUntil: ts('locked_until'),
   },
-  (t) => [primaryKey({ columns: [t.principal, t.key] })],
+  (t) => [primaryKey({ columns: [t.principal, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
 
 /** C2.2(a): a customer organisation's registered account, kept current by the back office. */
