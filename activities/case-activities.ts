@@ -1,10 +1,12 @@
 // The case workflow's activities, built by a factory around one database handle
 // and the webhook settings. Every write carries a key so a retry is a no-op.
 import { ApplicationFailure, log } from '@temporalio/activity';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { cases, interactions, outbox } from '../db/schema';
+import { outbox } from '../db/schema';
 import type { CaseActivities, PersistCaseInput } from './types';
+import { writeCase } from './case-write';
+import { asDatabaseFailure, databaseFacts } from './database-failures';
 import { signWebhook } from './webhook-signing';
 
 export interface WebhookSettings {
@@ -16,45 +18,11 @@ export interface WebhookSettings {
 export function createCaseActivities(db: Db, webhook: WebhookSettings = {}): CaseActivities {
   return {
     async persistCase({ caseId, interactions: entries, notices, snapshot, requestIds }: PersistCaseInput) {
-      await db.transaction(async (tx) => {
-        if (entries.length > 0) {
-          await tx
-            .insert(interactions)
-            .values(entries.map((i) => ({ caseId, seq: i.seq, at: new Date(i.at), actorId: i.actorId, actorRole: i.actorRole, channel: i.channel, kind: i.kind, content: i.content ?? null, measures: i.measures ?? null, result: i.result ?? null, visibleToCustomer: i.visibleToCustomer })))
-            .onConflictDoNothing();
-        }
-        if (notices.length > 0) {
-          await tx
-            .insert(outbox)
-            .values(notices.map((n) => ({ eventId: n.eventId, caseId, eventSeq: n.eventSeq, type: n.type, payload: n })))
-            .onConflictDoNothing();
-        }
-        const row = {
-          caseId,
-          customerId: snapshot.customerId,
-          status: snapshot.status,
-          closeReason: snapshot.closeReason ?? null,
-          priority: snapshot.priority,
-          category: snapshot.category,
-          channel: snapshot.channel,
-          level: snapshot.level,
-          unit: snapshot.unit,
-          assignee: snapshot.assignee ?? null,
-          slaBreached: snapshot.slaBreached,
-          nextDeadlineAt: snapshot.nextDeadline ? new Date(snapshot.nextDeadline.due) : null,
-          nextDeadlineKind: snapshot.nextDeadline?.kind ?? null,
-          openedAt: new Date(snapshot.openedAt),
-          resolvedAt: snapshot.resolvedAt ? new Date(snapshot.resolvedAt) : null,
-          closedAt: snapshot.closedAt ? new Date(snapshot.closedAt) : null,
-          updatedAt: new Date(),
-          version: snapshot.revision,
-          snapshot,
-        };
-        const { caseId: _key, ...changes } = row;
-        await tx
-          .insert(cases)
-          .values(row)
-          .onConflictDoUpdate({ target: cases.caseId, set: changes, setWhere: sql`${cases.version} < excluded.version` });
+      await writeCase(db, { caseId, interactions: entries, notices, snapshot }).catch((err: unknown) => {
+        const failure = asDatabaseFailure(err, 'the case write');
+        // Code and constraint only: the driver's message holds what the customer wrote.
+        log.warn('case write failed', { caseId, revision: snapshot.revision, failure: failure.type, ...databaseFacts(err) });
+        throw failure;
       });
       // IDs and counts only: what people wrote stays out of the logs.
       log.info('case persisted', { caseId, seqs: entries.map((i) => i.seq), notices: notices.length, revision: snapshot.revision, requestIds });

@@ -1,0 +1,53 @@
+// What a failed database write means for the case, said without what the case holds.
+// Drizzle's error message and the driver's error carry the query's parameters (what a
+// customer wrote), so neither may cross into Temporal or a log line: the failure that
+// leaves an activity names only the SQLSTATE, the constraint and the table.
+import { ApplicationFailure } from '@temporalio/activity';
+
+/** Failure type the workflow reacts to: the database refuses this write, retrying it is pointless. */
+export const WRITE_REFUSED = 'DatabaseRefusedWrite';
+/** Failure type for outages and anything unexplained: Temporal retries it with back-off. */
+export const WRITE_UNAVAILABLE = 'DatabaseUnavailable';
+
+export interface DatabaseFailureFacts {
+  /** PostgreSQL SQLSTATE (e.g. 22021 for a byte the encoding refuses, P0001 for a trigger's raise). */
+  code?: string;
+  constraint?: string;
+  table?: string;
+}
+
+/**
+ * SQLSTATE classes where the same statement will fail again however often it is sent:
+ * data exceptions (22: bad bytes, out-of-range numbers), integrity violations (23),
+ * refused privileges or missing objects (42), and errors raised by triggers or functions
+ * (P0). Everything else (connection loss, serialization, shutdown) may pass on a retry.
+ */
+const REFUSING_CLASSES = ['22', '23', '42', 'P0'];
+
+/** The driver's error: drizzle wraps it as `cause`; postgres.js puts the facts on it. */
+export function databaseFacts(err: unknown): DatabaseFailureFacts {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const o = e as { code?: unknown; constraint_name?: unknown; table_name?: unknown };
+    if (typeof o.code === 'string' && /^[0-9A-Z]{5}$/.test(o.code)) {
+      return {
+        code: o.code,
+        ...(typeof o.constraint_name === 'string' ? { constraint: o.constraint_name } : {}),
+        ...(typeof o.table_name === 'string' ? { table: o.table_name } : {}),
+      };
+    }
+  }
+  return {};
+}
+
+/** The failure an activity throws for a database error: typed, classified, free of content. */
+export function asDatabaseFailure(err: unknown, what: string): ApplicationFailure {
+  const facts = databaseFacts(err);
+  const where = [facts.code && `SQLSTATE ${facts.code}`, facts.constraint && `constraint ${facts.constraint}`, facts.table && `table ${facts.table}`]
+    .filter(Boolean)
+    .join(', ');
+  if (facts.code && REFUSING_CLASSES.includes(facts.code.slice(0, 2))) {
+    return ApplicationFailure.nonRetryable(`the database refused ${what} (${where})`, WRITE_REFUSED, facts);
+  }
+  const kind = err instanceof Error ? err.constructor.name : typeof err;
+  return ApplicationFailure.retryable(`${what} failed (${where || kind})`, WRITE_UNAVAILABLE, facts);
+}
