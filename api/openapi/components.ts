@@ -11,6 +11,7 @@ const named = <T extends z.ZodType>(id: string, schema: T): T => schema.meta({ i
 
 export const Problem = named('Problem', responses.problemSchema);
 export const CaseView = named('CaseView', responses.caseViewSchema);
+export const CustomerCaseView = named('CustomerCaseView', responses.customerCaseViewSchema);
 export const ActionResult = named('ActionResult', responses.actionResultSchema);
 export const CaseListPage = named('CaseListPage', responses.caseListPageSchema);
 export const HistoryPage = named('HistoryPage', responses.historyPageSchema);

@@ -29,6 +29,8 @@ const historyQueryDocumented = historyQuery.extend({
 });
 
 const caseParams = z.object({ caseId: caseIdSchema });
+/** Staff read the whole case; a customer reads the customer's view of it. */
+const caseAsSeen = z.union([c.CaseView, c.CustomerCaseView]);
 
 /** One line per action for the docs; a Record, so a new action without one fails to compile. */
 const ACTION_SUMMARIES: Record<ActionName, string> = {
@@ -59,11 +61,11 @@ export function registerCasePaths(r: OpenAPIRegistry): void {
       operationId: 'listCases',
       tags: ['cases'],
       summary: 'List cases, newest first, with filters and cursor pagination',
-      description: '`status`, `priority` and `category` take comma-separated lists. Customers see only their own organisation\'s cases.',
+      description: '`status`, `priority` and `category` take comma-separated lists. Customers see only their own organisation\'s cases, with staff under neutral labels.',
       request: { query: listCasesQueryDocumented },
       responses: { 200: json(c.CaseListPage, 'A page of cases.') },
     },
-    [403, 'A customer asked for another organisation\'s cases.'],
+    [403, 'A customer asked for another organisation\'s cases, or filtered by member of staff (`assignee`).'],
   );
   v1(
     r,
@@ -79,7 +81,7 @@ export function registerCasePaths(r: OpenAPIRegistry): void {
         201: {
           description: 'The case was opened (or had been, under this Idempotency-Key).',
           headers: z.object({ Location: z.string().meta({ description: '/v1/cases/{caseId}' }) }),
-          content: { 'application/json': { schema: c.CaseView } },
+          content: { 'application/json': { schema: caseAsSeen } },
         },
       },
     },
@@ -94,9 +96,9 @@ export function registerCasePaths(r: OpenAPIRegistry): void {
       operationId: 'getCase',
       tags: ['cases'],
       summary: 'Read a case: status, deadlines, escalations, compensation, appeal, recent interactions',
-      description: 'A customer sees their own organisation\'s cases only, without internal findings, handlers or unshared interactions.',
+      description: 'A customer sees their own organisation\'s cases only, as `CustomerCaseView`: staff under neutral labels, without internal findings, handlers, internal clocks or unshared interactions.',
       request: { params: caseParams },
-      responses: { 200: json(c.CaseView, 'The case.') },
+      responses: { 200: json(caseAsSeen, 'The case: a customer reads the customer\'s view.') },
     },
     [404, 'No such case, or not visible to the caller.'],
   );
@@ -108,6 +110,7 @@ export function registerCasePaths(r: OpenAPIRegistry): void {
       operationId: 'getCaseHistory',
       tags: ['cases'],
       summary: 'Page through a case\'s interaction log',
+      description: 'Customers read the entries shared with them, with staff under neutral labels (`customer-service`, `reviewer`, `system`).',
       request: { params: caseParams, query: historyQueryDocumented },
       responses: { 200: json(c.HistoryPage, 'A page of the interaction log.') },
     },

@@ -152,6 +152,23 @@ export const caseViewSchema = z.object({
   escalationPath: z.string().describe('where the case goes next if it stays unresolved or the customer is not satisfied'),
 });
 
+/**
+ * What a customer sees of a case (api/projection/customer-view.ts builds it): an allow-list
+ * of the staff view's fields. Staff appear under neutral labels; findings, handlers,
+ * internal clocks and bookkeeping are left out.
+ */
+export const customerCaseViewSchema = caseViewSchema
+  .pick({
+    caseId: true, customerId: true, subject: true, description: true, category: true, priority: true, channel: true,
+    contact: true, status: true, closeReason: true, level: true, unit: true, assignee: true, openedAt: true,
+    openedBy: true, firstRespondedAt: true, resolvedAt: true, closedAt: true, resolution: true,
+    previousResolutions: true, appeal: true, escalations: true, compensation: true, feedback: true, deadlines: true,
+    breaches: true, seq: true, recentInteractions: true, slaBreached: true, nextDeadline: true, openDeadlines: true,
+    customerDeadlines: true, escalationPath: true,
+  })
+  .describe('a case as its customer sees it: people on staff appear as `customer-service`, `reviewer` or `system`');
+export type CustomerCaseView = z.infer<typeof customerCaseViewSchema>;
+
 export const actionResultSchema = z.object({
   result: z.object({
     caseId: z.string(),
@@ -159,7 +176,7 @@ export const actionResultSchema = z.object({
     seq: z.number().int().min(0),
     appended: z.array(z.number().int()).describe('interaction log entries this action appended'),
   }),
-  case: caseViewSchema,
+  case: z.union([caseViewSchema, customerCaseViewSchema]).describe('the case after the action, as the caller may see it'),
 });
 
 // --- Reads from the read model (api/services/case-queries.ts)

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { cases, interactions } from '../../db/schema';
 import type { Actor } from '../../domain/case-types';
 import { badRequest, forbidden, notFound } from '../problem';
+import { customerListItem, customerLogEntry } from '../projection/customer-view';
 import type { ListCasesQuery } from '../schemas/queries';
 
 interface Cursor {
@@ -27,6 +28,8 @@ export async function listCases(db: Db, q: ListCasesQuery, actor: Actor) {
   if (actor.role === 'customer' && q.customerId && q.customerId !== actor.customerId) {
     throw forbidden('customers list only their own organisation\'s cases');
   }
+  // A staff ID as a filter would let a customer test guesses at who handles their cases.
+  if (actor.role === 'customer' && q.assignee !== undefined) throw forbidden('customers do not filter by member of staff');
   const customerId = actor.role === 'customer' ? actor.customerId : q.customerId;
   const where: (SQL | undefined)[] = [
     q.status && inArray(cases.status, q.status),
@@ -69,18 +72,19 @@ export async function listCases(db: Db, q: ListCasesQuery, actor: Actor) {
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
+  const items = page.map((r) => ({
+    ...r,
+    openedAt: r.openedAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    nextDeadlineAt: r.nextDeadlineAt?.toISOString() ?? null,
+  }));
   return {
-    items: page.map((r) => ({
-      ...r,
-      openedAt: r.openedAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
-      nextDeadlineAt: r.nextDeadlineAt?.toISOString() ?? null,
-    })),
+    items: actor.role === 'customer' ? items.map(customerListItem) : items,
     nextCursor: rows.length > q.limit && last ? encodeCursor({ o: last.openedAt.toISOString(), c: last.caseId }) : null,
   };
 }
 
-/** The interaction log of a case; customers see what was shared with them. */
+/** The interaction log of a case; customers see what was shared with them, staff under labels. */
 export async function caseHistory(db: Db, caseId: string, actor: Actor, page: { after: number; limit: number }) {
   const [owner] = await db.select({ customerId: cases.customerId }).from(cases).where(eq(cases.caseId, caseId));
   if (!owner || (actor.role === 'customer' && owner.customerId !== actor.customerId)) throw notFound(`no case ${caseId}`);
@@ -96,6 +100,7 @@ export async function caseHistory(db: Db, caseId: string, actor: Actor, page: { 
     )
     .orderBy(asc(interactions.seq))
     .limit(page.limit + 1);
-  const items = rows.slice(0, page.limit).map(({ caseId: _c, ...r }) => ({ ...r, at: r.at.toISOString() }));
-  return { items, nextAfter: rows.length > page.limit ? items.at(-1)!.seq : null };
+  const entries = rows.slice(0, page.limit).map(({ caseId: _c, ...r }) => ({ ...r, at: r.at.toISOString() }));
+  const items = actor.role === 'customer' ? entries.flatMap((e) => customerLogEntry(e) ?? []) : entries;
+  return { items, nextAfter: rows.length > page.limit ? entries.at(-1)!.seq : null };
 }

@@ -35,6 +35,8 @@ import {
 import type { caseWorkflow } from '../../workflows/case/workflow';
 import type { ActionName, CreateCaseBody } from '../schemas/cases';
 import { Problem, notFound } from '../problem';
+import { customerCaseView } from '../projection/customer-view';
+import type { CustomerCaseView } from '../schemas/responses';
 import { derivedId, once, requestHash, type Stored } from './idempotency';
 import { pinSla } from './sla-lookup';
 
@@ -90,11 +92,11 @@ export class CaseService {
   }
 
   /** Reads a case for an actor: another organisation's case does not exist for a customer. */
-  async viewFor(caseId: string, actor: Actor): Promise<CaseView> {
+  async viewFor(caseId: string, actor: Actor): Promise<CaseView | CustomerCaseView> {
     const view = await this.view(caseId);
     if (actor.role !== 'customer') return view;
     if (view.customerId !== actor.customerId) throw notFound(`no case ${caseId}`);
-    return customerView(view);
+    return customerCaseView(view, actor);
   }
 
   /** Sends one action as a Temporal Update; the Idempotency-Key is the Update ID. */
@@ -114,34 +116,6 @@ export class CaseService {
     if (!idempotencyKey) return run();
     return once(this.db, actor.id, `act:${caseId}:${action}:${idempotencyKey}`, requestHash(command), run);
   }
-}
-
-/**
- * What a customer sees of their case: status, deadlines (C4.2), results and what was
- * said to them; not internal notes, findings or who else handled it.
- */
-function customerView(view: CaseView): CaseView {
-  const { preliminaryFinding: _finding, ...rest } = view;
-  const staff = (id: string): string => (id === view.openedBy ? id : 'customer-service');
-  const internalClock = (d: { kind: string }): boolean => d.kind === 'COMPENSATION_APPROVAL';
-  return {
-    ...rest,
-    handlers: [],
-    ...(view.assignee ? { assignee: 'customer-service' } : {}),
-    revision: 0,
-    noticeCount: 0,
-    recentInteractions: view.recentInteractions
-      .filter((i) => i.visibleToCustomer)
-      .map((i) => ({ ...i, actorId: i.actorRole === 'customer' || i.actorRole === 'system' ? i.actorId : 'customer-service' })),
-    compensation: view.compensation
-      .filter((g) => g.status === 'GRANTED' || g.status === 'APPROVED')
-      .map(({ requestedBy: _r, decidedBy: _d, ...g }) => ({ ...g, requestedBy: 'customer-service' })),
-    escalations: view.escalations.map((e) => ({ ...e, by: staff(e.by) })),
-    deadlines: view.deadlines.filter((d) => !internalClock(d)),
-    openDeadlines: view.openDeadlines.filter((d) => !internalClock(d)),
-    ...(view.resolution ? { resolution: { ...view.resolution, by: 'customer-service' } } : {}),
-    ...(view.appeal ? { appeal: { ...view.appeal, ...(view.appeal.reviewer ? { reviewer: 'reviewer' } : {}) } } : {}),
-  };
 }
 
 function isQueryOnClosed(err: unknown): boolean {
