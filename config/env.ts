@@ -6,6 +6,25 @@ import { parseKeyRing, type KeyRing } from '../codec/keys';
 
 const ROOT = path.resolve(__dirname, '..');
 
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+/** "3600", "90s", "30m", "24h" or "7d" → seconds. */
+const duration = z
+  .string()
+  .regex(/^\d+[smhd]?$/, 'a duration such as 3600, 90s, 30m, 24h or 7d')
+  .transform((v) => Number.parseInt(v, 10) * (UNIT_SECONDS[v.slice(-1)] ?? 1));
+
+/** Which bearer tokens the API accepts (besides AUTH_JWT_SECRET, which signs HS256 ones). */
+const authFields = {
+  /** The longest a token may live (exp − iat, or exp − now without iat). */
+  AUTH_MAX_TOKEN_LIFETIME: duration.default(24 * 3600),
+  /** When set, a token's iss must equal it. */
+  AUTH_ISSUER: z.string().min(1).optional(),
+  /** When set, a token's aud must contain it. */
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** An identity provider's JSON Web Key Set: RS256/ES256 tokens signed by its keys are accepted. */
+  AUTH_JWKS_URL: z.string().url().optional(),
+};
+
 const schema = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -20,6 +39,9 @@ const schema = z.object({
   WEBHOOK_SECRET: z.string().min(16).optional(),
   /** HS256 secret that signs API bearer tokens (npm start makes a local one if unset). */
   AUTH_JWT_SECRET: z.string().min(32, 'at least 32 characters'),
+  ...authFields,
+  /** How long an Idempotency-Key is remembered; after that the same key starts a new request. */
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 366).default(24),
   /**
    * Payload encryption keys, "<id>:<base64 32 bytes>,…"; the first encrypts, all decrypt
    * (npm start makes a local one if unset).
@@ -36,24 +58,42 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema> & { pgliteDir: string; keyRing: KeyRing };
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+/** Parses `env` (empty values count as unset) or throws naming each bad variable. */
+function parseEnv<T extends z.ZodTypeAny>(shape: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = shape.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
-  if (parsed.data.WEBHOOK_URL && !parsed.data.WEBHOOK_SECRET) {
+  return parsed.data;
+}
+
+export type AuthPolicy = z.infer<z.ZodObject<typeof authFields>>;
+
+/**
+ * The token rules alone, for the auth middleware when its caller passes only a secret
+ * (the same variables loadConfig checks at start-up, so a bad value never gets this far).
+ */
+export const loadAuthPolicy = (env: NodeJS.ProcessEnv = process.env): AuthPolicy => parseEnv(z.object(authFields), env);
+
+/** The Idempotency-Key lifetime alone, for the idempotency store (checked at start-up by loadConfig too). */
+export const loadIdempotencyTtlHours = (env: NodeJS.ProcessEnv = process.env): number =>
+  parseEnv(schema.pick({ IDEMPOTENCY_KEY_TTL_HOURS: true }), env).IDEMPOTENCY_KEY_TTL_HOURS;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const data = parseEnv(schema, env);
+  if (data.WEBHOOK_URL && !data.WEBHOOK_SECRET) {
     throw new Error('invalid configuration:\n  WEBHOOK_SECRET: required (16+ characters) when WEBHOOK_URL is set');
   }
-  if (parsed.data.CODEC_AUTH === 'local' && !['127.0.0.1', 'localhost', '::1'].includes(parsed.data.HOST)) {
+  if (data.CODEC_AUTH === 'local' && !['127.0.0.1', 'localhost', '::1'].includes(data.HOST)) {
     throw new Error('invalid configuration:\n  CODEC_AUTH: "local" is only for an API bound to loopback (HOST=127.0.0.1)');
   }
   let keyRing: KeyRing;
   try {
-    keyRing = parseKeyRing(parsed.data.CASEKEEPER_ENCRYPTION_KEYS);
+    keyRing = parseKeyRing(data.CASEKEEPER_ENCRYPTION_KEYS);
   } catch (e) {
     const detail = e instanceof z.ZodError ? e.issues.map((i) => i.message).join('; ') : (e as Error).message;
     throw new Error(`invalid configuration:\n  CASEKEEPER_ENCRYPTION_KEYS: ${detail}`);
   }
-  return { ...parsed.data, pgliteDir: path.join(parsed.data.CASEKEEPER_DATA_DIR, 'pglite'), keyRing };
+  return { ...data, pgliteDir: path.join(data.CASEKEEPER_DATA_DIR, 'pglite'), keyRing };
 }

@@ -1,9 +1,12 @@
 // Mints a development bearer token for the local system:
-//   npm run token -- --role agent --sub ann [--customer acme] [--limit 50000]
+//   npm run token -- --role agent --sub ann [--customer acme] [--limit 50000] [--ttl 12h]
+// It carries AUTH_ISSUER / AUTH_AUDIENCE when set, and refuses a --ttl the API would refuse.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { decodeJwt } from 'jose';
 import { mintToken } from '../api/auth';
+import { loadAuthPolicy } from '../config/env';
 import { ROLES, type Role } from '../domain/case-types';
 
 const { values } = parseArgs({
@@ -11,7 +14,7 @@ const { values } = parseArgs({
 });
 const role = values.role as Role | undefined;
 if (!role || !ROLES.includes(role) || !values.sub) {
-  console.error(`usage: npm run token -- --role <${ROLES.join('|')}> --sub <id> [--customer <customerId>] [--limit <minor units>]`);
+  console.error(`usage: npm run token -- --role <${ROLES.join('|')}> --sub <id> [--customer <customerId>] [--limit <minor units>] [--ttl <duration, e.g. 12h>]`);
   process.exit(2);
 }
 if (role === 'customer' && !values.customer) {
@@ -24,4 +27,16 @@ if (!secret) {
   console.error('no AUTH_JWT_SECRET and no .data/dev-auth-secret: run `npm start` once first');
   process.exit(2);
 }
-mintToken(secret, { sub: values.sub, role, ...(values.customer ? { customerId: values.customer } : {}), ...(values.limit ? { compLimit: Number(values.limit) } : {}) }, values.ttl).then((t) => console.log(t));
+const policy = loadAuthPolicy();
+const actor = { sub: values.sub, role, ...(values.customer ? { customerId: values.customer } : {}), ...(values.limit ? { compLimit: Number(values.limit) } : {}) };
+void mintToken(secret, actor, values.ttl, {
+  ...(policy.AUTH_ISSUER ? { issuer: policy.AUTH_ISSUER } : {}),
+  ...(policy.AUTH_AUDIENCE ? { audience: policy.AUTH_AUDIENCE } : {}),
+}).then((token) => {
+  const { iat = 0, exp = 0 } = decodeJwt(token);
+  if (exp - iat > policy.AUTH_MAX_TOKEN_LIFETIME) {
+    console.error(`--ttl ${values.ttl} is longer than AUTH_MAX_TOKEN_LIFETIME (${policy.AUTH_MAX_TOKEN_LIFETIME} s): the API would refuse the token`);
+    process.exit(2);
+  }
+  console.log(token);
+});
