@@ -14,7 +14,11 @@ import { casesRouter } from './routes/cases';
 import { docsRouter } from './routes/docs';
 import { codecRouter, type CodecOptions } from './routes/codec';
 import { referenceRouter } from './routes/reference';
+import { noticesRouter } from './routes/notices';
 import { CaseService } from './services/case-service';
+import { admitUrlAndHeaders } from './edge/admit-request';
+import { jsonBody } from './edge/json-body';
+import { openApiDocument } from './openapi/document';
 
 export interface AppDeps {
   client: Client;
@@ -37,6 +41,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLog(deps.logger ?? createLogger('silent')));
   const metrics = createMetrics(deps.db, deps.workerMetrics);
   app.use(metrics.middleware);
+  // Before every route: headers, query and path held to the edge's one text rule.
+  app.use(admitUrlAndHeaders(Object.keys(openApiDocument().paths ?? {})));
   app.use(metrics.router);
 
   app.get('/healthz', (_req, res) => {
@@ -63,11 +69,12 @@ export function createApp(deps: AppDeps): Express {
       }
       next();
     },
-    express.json({ limit: '64kb', strict: true }),
+    ...jsonBody('64kb'),
     authenticate(deps.authSecret),
     rateLimit(deps.rateLimitPerMinute ?? 600),
   );
   app.use('/v1/cases', rememberBase, casesRouter(new CaseService(deps.client, deps.db, deps.taskQueue), deps.db));
+  app.use('/v1/admin/notices', rememberBase, noticesRouter(deps.db, deps.client, deps.taskQueue));
   app.use('/v1', rememberBase, referenceRouter(deps.db, deps.client));
   app.use(notFoundRoute);
   app.use(problemHandler);

@@ -1,5 +1,7 @@
 // The API process: Express over one Temporal client and one database handle.
-// Configured by environment only; stops accepting on SIGTERM and finishes requests in flight.
+// Configured by environment only. On SIGTERM/SIGINT it stops accepting, finishes the
+// requests in flight, answers keep-alive clients with `Connection: close`, and exits
+// within DEFAULT_STOP_GRACE_MS even if a request never finishes (api/edge/graceful-stop.ts).
 import type { Server } from 'node:http';
 import { loadConfig } from '../config/env';
 import { connectClient } from '../config/temporal';
@@ -8,6 +10,7 @@ import { migrateDatabase } from '../db/migrate';
 import { createApp } from './app';
 import { codecOptions } from '../config/codec';
 import { createLogger } from '../config/logger';
+import { listenApi } from './edge/http-server';
 
 export async function startApi(): Promise<{ server: Server; stop: () => Promise<void> }> {
   const config = loadConfig();
@@ -22,15 +25,13 @@ export async function startApi(): Promise<{ server: Server; stop: () => Promise<
     logger: createLogger(config.LOG_LEVEL).child({ process: 'api' }),
     ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
   });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
-  });
+  const api = await listenApi(app, config.PORT, config.HOST);
   const stop = async (): Promise<void> => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await api.stop();
     await client.connection.close();
     await database.close();
   };
-  return { server, stop };
+  return { server: api.server, stop };
 }
 
 if (require.main === module) {

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { isOutage } from './outage';
+import { loggableError } from './edge/loggable-error';
 
 export interface ProblemFields {
   status: number;
@@ -38,10 +39,16 @@ export function fromZod(err: ZodError, where: string): Problem {
 export const notFoundRoute: RequestHandler = (req, _res, next) =>
   next(notFound(`no route ${req.method} ${req.path}`));
 
-/** The one place errors become HTTP answers. Never a stack trace, never a 5xx for client input. */
+/**
+ * The one place errors become HTTP answers. Never a stack trace, never a 5xx for client
+ * input. The log line names the error by class, SQLSTATE and constraint (see
+ * loggableError): messages can hold a query's parameters, which hold personal data.
+ */
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const problem = toProblem(err);
-  if (problem.fields.status >= 500) req.log?.error({ err }, 'request failed');
+  if (problem.fields.status >= 500) req.log?.error({ error: loggableError(err) }, 'request failed');
+  // Part of an answer already went out (a stream that failed): all that is left is to cut it.
+  if (res.headersSent) return void req.socket.destroy();
   res
     .status(problem.fields.status)
     .set({ 'content-type': 'application/problem+json', ...problem.headers })
@@ -56,6 +63,7 @@ function toProblem(err: unknown): Problem {
   // body-parser's errors carry a status and a type.
   if (e?.type === 'entity.too.large') return new Problem({ status: 413, title: 'Content Too Large', detail: 'the request body is too large' });
   if (e?.type === 'entity.parse.failed') return badRequest('the request body is not valid JSON');
+  if (e?.type === 'body.invalid-utf8') return badRequest('the request body is not valid UTF-8');
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new Problem({ status: 415, title: 'Unsupported Media Type', detail: e.message ?? '' });
   // The router could not percent-decode a path parameter (e.g. /v1/cases/%zz): the client's URL is malformed.
   if (err instanceof URIError && e.status === 400) return badRequest('the URL path is not valid percent-encoding');

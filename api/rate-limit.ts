@@ -1,6 +1,8 @@
-// Per-client rate limiting: a token bucket per authenticated principal (or address
-// before authentication). Over the limit → 429 with Retry-After. One process's view;
-// behind several API processes each enforces its own share.
+// Per-client rate limiting: a token bucket per authenticated principal (role and
+// subject). Over the limit → 429 with Retry-After. It runs after authentication, so a
+// request without a valid token is refused with 401 before it gets here and is not
+// counted; the address key only serves a mount that has no authentication in front.
+// One process's view; behind several API processes each enforces its own share.
 import type { RequestHandler } from 'express';
 import { Problem } from './problem';
 
@@ -20,7 +22,7 @@ export function rateLimit(perMinute: number, now: () => number = Date.now): Requ
     }
     b.tokens -= 1;
     buckets.set(key, b);
-    if (buckets.size > 100_000) buckets.clear(); // bound memory under address churn
+    if (buckets.size > 100_000) buckets.clear(); // bound memory under principal churn
     next();
   };
 }

@@ -7,6 +7,8 @@ import { OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openap
 import { registerCasePaths } from './paths-cases';
 import { registerPublicPaths } from './paths-public';
 import { registerReferencePaths } from './paths-reference';
+import { registerNoticePaths } from './paths-notices';
+import { EDGE_COMMON, problems } from './problems';
 import { BEARER } from './route-helpers';
 
 export function buildRegistry(): OpenAPIRegistry {
@@ -20,6 +22,9 @@ export function buildRegistry(): OpenAPIRegistry {
   registerPublicPaths(r);
   registerCasePaths(r);
   registerReferencePaths(r);
+  registerNoticePaths(r);
+  // The edge answers before any route does, so every operation, also one added later, lists its statuses.
+  for (const route of registeredRoutes(r)) route.responses = { ...problems(...EDGE_COMMON), ...route.responses };
   return r;
 }
 

@@ -3,13 +3,14 @@
 // base64 metadata and data). Callers are staff with a bearer token; on a local
 // system bound to loopback (npm start) the local Temporal UI's origin may call
 // without one, since that UI has no login to pass a token from.
-import express, { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
 import { authenticate } from '../auth';
 import { parse } from '../parse';
 import { unprocessable } from '../problem';
 import { allow } from '../roles';
+import { jsonBody } from '../edge/json-body';
 
 export interface CodecOptions {
   codec: PayloadCodec;
@@ -48,7 +49,7 @@ export function codecRouter(opts: CodecOptions): Router {
     if (req.method === 'OPTIONS') return void res.status(204).end(); // CORS preflight
     next();
   };
-  r.use('/codec', cors, express.json({ limit: '4mb', strict: true }));
+  r.use('/codec', cors, ...jsonBody('4mb'));
   const bearer = authenticate(opts.authSecret);
   const staffOnly = allow('supervisor', 'manager', 'admin');
   const who: RequestHandler = (req, res, next) => {

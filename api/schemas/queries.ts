@@ -1,6 +1,18 @@
 // zod schemas for query strings and the read endpoints' parameters.
 import { z } from 'zod';
 import { CASE_STATUSES, CATEGORIES, PRIORITIES, UNITS } from '../../domain/case-types';
+import { isAdmissible } from '../edge/admissible';
+
+/** The largest value of a PostgreSQL `integer` column (int4), which `after` is compared with. */
+export const INT4_MAX = 2_147_483_647;
+
+// A cursor is base64url of JSON this API wrote; what it decodes to reaches SQL, so it
+// is held to the same text rule as everything a client sends in the clear.
+const cursor = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]*$/, 'a cursor from a previous page')
+  .refine((c) => isAdmissible(Buffer.from(c, 'base64url').toString('utf8')), 'a cursor from a previous page');
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -29,14 +41,14 @@ export const listCasesQuery = z
     openedFrom: filterInstant.optional(),
     openedTo: filterInstant.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(200).optional(),
+    cursor: cursor.optional(),
   })
   .strict();
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 
 export const historyQuery = z
   .object({
-    after: z.coerce.number().int().min(0).default(0),
+    after: z.coerce.number().int().min(0).max(INT4_MAX).default(0),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
