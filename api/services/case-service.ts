@@ -52,8 +52,8 @@ export class CaseService {
     if (actor.role === 'customer' && body.customerId !== actor.customerId) {
       throw new Problem({ status: 403, title: 'Forbidden', detail: 'customers open cases for their own organisation only' });
     }
-    return once(this.db, actor.id, `open:${idempotencyKey}`, requestHash(body), async () => {
-      const caseId = derivedId(actor.id, idempotencyKey);
+    return once(this.db, actor.id, `open:${idempotencyKey}`, requestHash(body), async (generation) => {
+      const caseId = derivedId(actor.id, `${idempotencyKey}\u0000${generation}`);
       const sla = await pinSla(this.db, body.slaPolicyId ?? 'default', body.priority, body.category);
       const { slaPolicyId: _policy, ...fields } = body;
       try {
@@ -99,11 +99,11 @@ export class CaseService {
     return customerCaseView(view, actor);
   }
 
-  /** Sends one action as a Temporal Update; the Idempotency-Key is the Update ID. */
+  /** Sends one action as a Temporal Update; its Update ID derives from the Idempotency-Key. */
   async act(caseId: string, action: ActionName, command: Omit<CaseCommand, 'type'>, actor: Actor, idempotencyKey?: string, requestId?: string): Promise<Stored> {
     await this.viewFor(caseId, actor); // 404 before anything else for a stranger's case
-    const run = async (): Promise<Stored> => {
-      const updateId = idempotencyKey ? derivedId(actor.id, `${caseId}:${action}:${idempotencyKey}`, 32) : randomUUID();
+    const run = async (generation?: string): Promise<Stored> => {
+      const updateId = idempotencyKey ? derivedId(actor.id, `${caseId}:${action}:${idempotencyKey}:${generation}`, 32) : randomUUID();
       try {
         const result: ActionResult = await this.client.workflow
           .getHandle(caseWorkflowId(caseId))
