@@ -86,6 +86,7 @@ export function registerCasePaths(r: OpenAPIRegistry): void {
       },
     },
     [403, 'Customers open cases for their own organisation only.'],
+    [409, 'Another request with this Idempotency-Key and the same body is still being applied; retry after `Retry-After` seconds for its answer.'],
     [422, 'The Idempotency-Key was used with a different body, or the SLA policy (or its calendar) does not exist or yields no deadlines from now.'],
   );
   v1(
@@ -135,7 +136,7 @@ export function registerCasePaths(r: OpenAPIRegistry): void {
       },
       [403, 'The caller may not take this action on this case (role, authority or four-eyes rule).'],
       [404, 'No such case, or not visible to the caller.'],
-      [409, 'The case\'s status does not allow this action, or the case no longer takes actions.'],
+      [409, 'The case\'s status does not allow this action, or the case no longer takes actions, or another request with this Idempotency-Key is still being applied (retry after `Retry-After` seconds).'],
       [422, 'The action is invalid for this case, or the Idempotency-Key was used with a different body.'],
     );
   }
