@@ -1,9 +1,10 @@
 // AES-256-GCM payload encryption for everything Casekeeper writes to Temporal:
 // workflow inputs, Update arguments and results, query results, activity inputs and
-// outputs. Someone holding only the Temporal database sees ciphertext; the worker,
-// the API and the codec server (for the Temporal UI) hold the keys.
+// outputs, and failure messages and stack traces (codec/failure-converter.ts). Someone
+// holding only the Temporal database sees ciphertext; the worker, the API and the codec
+// server (for the Temporal UI) hold the keys.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
+import { METADATA_ENCODING_KEY, type DataConverter, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { KeyRing } from './keys';
 
@@ -46,5 +47,14 @@ export class AesGcmCodec implements PayloadCodec {
   }
 }
 
-/** The data converter every Temporal client and worker of Casekeeper uses. */
-export const encryptingDataConverter = (ring: KeyRing) => ({ payloadCodecs: [new AesGcmCodec(ring)] });
+/** The failure converter's module (codec/failure-converter.ts): the SDK loads it by path. */
+export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
+
+/**
+ * The data converter every Temporal client and worker of Casekeeper uses: payloads
+ * encrypted, and failure messages and stack traces with them.
+ */
+export const encryptingDataConverter = (ring: KeyRing): DataConverter => ({
+  payloadCodecs: [new AesGcmCodec(ring)],
+  failureConverterPath: FAILURE_CONVERTER_PATH,
+});

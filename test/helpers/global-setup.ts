@@ -3,10 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../../codec/aes-gcm-codec';
 import { ROOT, WORKFLOW_BUNDLE } from './paths';
 
 export default async function globalSetup(): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: path.join(ROOT, 'workflows'), logger: quiet });
+  // With the production failure converter, as a worker bundling from workflowsPath gets it.
+  const { code } = await bundleWorkflowCode({ workflowsPath: path.join(ROOT, 'workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: quiet });
   fs.mkdirSync(path.dirname(WORKFLOW_BUNDLE), { recursive: true });
   fs.writeFileSync(WORKFLOW_BUNDLE, code);
 }

@@ -1,12 +1,14 @@
 // C4.3: someone holding only the Temporal database sees ciphertext. Reads the raw
 // history with a client that has no keys.
 import { Client } from '@temporalio/client';
-import { METADATA_ENCODING_KEY } from '@temporalio/common';
-import { ENCRYPTED_ENCODING } from '../../codec/aes-gcm-codec';
+import { ApplicationFailure, METADATA_ENCODING_KEY, type Payload } from '@temporalio/common';
+import { Worker } from '@temporalio/worker';
+import { createCaseActivities } from '../../activities/case-activities';
+import { AesGcmCodec, ENCRYPTED_ENCODING, encryptingDataConverter } from '../../codec/aes-gcm-codec';
 import { caseWorkflowId } from '../../workflows/case/contract';
 import { act, eventually, startCase, useHarness, view } from '../helpers/case-harness';
-import { agent, customer } from '../helpers/fixtures';
-import { timeSkippingEnv } from '../helpers/temporal';
+import { agent, customer, openInput } from '../helpers/fixtures';
+import { TEST_KEY_RING, timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 const h = useHarness(timeSkippingEnv);
 
@@ -44,5 +46,62 @@ describe('payload encryption on the server', () => {
     expect([...encodings]).toEqual([ENCRYPTED_ENCODING]);
     const clear = Buffer.concat(payloads.map((p) => Buffer.from(p.data ?? []))).toString('latin1');
     for (const secret of ['Li Wei', 'li.wei@acme.example', '138 0013 8000']) expect(clear).not.toContain(secret);
+  });
+});
+
+/** Every string and byte in a server answer, as text: what someone without the keys can read. */
+function readable(v: unknown): string {
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('latin1');
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object') return Object.values(v).map(readable).join('\n');
+  return '';
+}
+
+describe('failure encryption on the server', () => {
+  it('when an activity fails with an error quoting the customer, then neither its pending failure nor the history shows the text without the keys', async () => {
+    // As a database driver's error once did: the message and the stack quote what was written.
+    const marker = 'Li Wei card 4111 1111 1111 1111';
+    let refuse = false;
+    const failingWrite = async (): Promise<never> => {
+      if (refuse) throw ApplicationFailure.nonRetryable(`insert refused: ${marker}`, 'TestRefusal');
+      throw new Error(`insert into interactions failed: ${marker}`);
+    };
+    // A worker of its own, with the data converter every Casekeeper worker uses.
+    const taskQueue = `${h.taskQueue}-failing`;
+    const worker = await Worker.create({
+      connection: h.env.nativeConnection,
+      namespace: h.env.namespace ?? 'default',
+      taskQueue,
+      workflowBundle: workflowBundle(),
+      activities: { ...createCaseActivities(h.db.db), persistCase: failingWrite },
+      dataConverter: encryptingDataConverter(TEST_KEY_RING),
+    });
+    const running = worker.run();
+    const open = openInput();
+    const workflowId = caseWorkflowId(open.caseId);
+    const raw = new Client({ connection: h.env.connection, namespace: h.env.namespace ?? 'default' });
+    try {
+      await h.env.client.workflow.start('caseWorkflow', { workflowId, taskQueue, args: [{ open }] });
+      const describe = () => raw.workflowService.describeWorkflowExecution({ namespace: h.env.namespace ?? 'default', execution: { workflowId } });
+      const pending = await eventually(describe, (d) => (d.pendingActivities ?? []).some((a) => a.lastFailure));
+      const lastFailure = pending.pendingActivities!.find((a) => a.lastFailure)!.lastFailure!;
+      expect(lastFailure.message).toBe('Encoded failure');
+      expect(readable(pending)).not.toContain(marker);
+      // The keys restore it: the text is there, encrypted, not lost.
+      const [attributes] = await new AesGcmCodec(TEST_KEY_RING).decode([lastFailure.encodedAttributes as Payload]);
+      expect(Buffer.from(attributes!.data!).toString()).toContain(marker);
+
+      refuse = true; // the next attempt fails for good, so the failure enters the history
+      const history = await eventually(
+        () => raw.workflow.getHandle(workflowId).fetchHistory(),
+        (hist) => (hist.events ?? []).some((e) => e.activityTaskFailedEventAttributes),
+        30_000,
+      );
+      expect(readable(history)).not.toContain(marker);
+    } finally {
+      await raw.workflow.getHandle(workflowId).terminate('test finished').catch(() => undefined);
+      worker.shutdown();
+      await running;
+    }
   });
 });
