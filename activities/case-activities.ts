@@ -1,21 +1,16 @@
 // The case workflow's activities, built by a factory around one database handle
 // and the webhook settings. Every write carries a key so a retry is a no-op.
-import { ApplicationFailure, log } from '@temporalio/activity';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { log } from '@temporalio/activity';
 import type { Db } from '../db/client';
-import { outbox } from '../db/schema';
-import type { CaseActivities, PersistCaseInput } from './types';
+import type { CaseActivities, NoticeRelayActivities, PersistCaseInput } from './types';
 import { writeCase } from './case-write';
 import { asDatabaseFailure, databaseFacts } from './database-failures';
-import { signWebhook } from './webhook-signing';
+import { createNoticeActivities } from './notice-delivery';
+import type { WebhookSettings } from './notice-sender';
 
-export interface WebhookSettings {
-  url?: string;
-  secret?: string;
-  fetchImpl?: typeof fetch;
-}
+export type { WebhookSettings };
 
-export function createCaseActivities(db: Db, webhook: WebhookSettings = {}): CaseActivities {
+export function createCaseActivities(db: Db, webhook: WebhookSettings = {}): CaseActivities & NoticeRelayActivities {
   return {
     async persistCase({ caseId, interactions: entries, notices, snapshot, requestIds }: PersistCaseInput) {
       await writeCase(db, { caseId, interactions: entries, notices, snapshot }).catch((err: unknown) => {
@@ -28,47 +23,6 @@ export function createCaseActivities(db: Db, webhook: WebhookSettings = {}): Cas
       log.info('case persisted', { caseId, seqs: entries.map((i) => i.seq), notices: notices.length, revision: snapshot.revision, requestIds });
     },
 
-    async deliverNotices({ caseId }) {
-      const due = await db
-        .select()
-        .from(outbox)
-        .where(and(eq(outbox.caseId, caseId), inArray(outbox.state, ['PENDING', 'FAILED'])))
-        .orderBy(asc(outbox.eventSeq));
-      if (!webhook.url || !webhook.secret) {
-        if (due.length) await db.update(outbox).set({ state: 'SKIPPED' }).where(inArray(outbox.eventId, due.map((r) => r.eventId)));
-        return { delivered: 0, skipped: due.length };
-      }
-      const send = webhook.fetchImpl ?? fetch;
-      let delivered = 0;
-      for (const row of due) {
-        const body = JSON.stringify({ id: row.eventId, type: row.type, caseId, data: row.payload });
-        const timestamp = Math.floor(Date.now() / 1000);
-        let error: string | undefined;
-        try {
-          const res = await send(webhook.url, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'casekeeper-event-id': row.eventId,
-              'casekeeper-timestamp': String(timestamp),
-              'casekeeper-signature': signWebhook(webhook.secret, timestamp, body),
-            },
-            body,
-            signal: AbortSignal.timeout(10_000),
-          });
-          if (!res.ok) error = `HTTP ${res.status}`;
-        } catch (e) {
-          error = e instanceof Error ? e.message : String(e);
-        }
-        if (error) {
-          await db.update(outbox).set({ state: 'FAILED', attempts: row.attempts + 1, lastError: error }).where(eq(outbox.eventId, row.eventId));
-          // Retryable: Temporal backs off and calls again; order is kept by stopping here.
-          throw ApplicationFailure.retryable(`webhook ${row.eventId} failed: ${error}`, 'WebhookFailed');
-        }
-        await db.update(outbox).set({ state: 'DELIVERED', attempts: row.attempts + 1, deliveredAt: new Date(), lastError: null }).where(eq(outbox.eventId, row.eventId));
-        delivered++;
-      }
-      return { delivered, skipped: 0 };
-    },
+    ...createNoticeActivities(db, webhook),
   };
 }

@@ -26,6 +26,23 @@ export interface PersistCaseInput {
 export interface CaseActivities {
   /** One transaction: log entries (exactly once), outbox rows, read-model row. */
   persistCase(input: PersistCaseInput): Promise<void>;
-  /** Sends the case's undelivered outbox events as signed webhooks. */
+  /** Sends the case's undelivered outbox events as signed webhooks, in order (notice-delivery.ts). */
   deliverNotices(input: { caseId: string }): Promise<{ delivered: number; skipped: number }>;
+}
+
+/** What one pass of the notice relay did, and when it has something to do next. */
+export interface RelayPass {
+  delivered: number;
+  /** Cases whose head notice failed again in this pass. */
+  failed: number;
+  /** More cases were due than one pass takes on: run another pass straight away. */
+  more: boolean;
+  /** The earliest next attempt or lease end among waiting notices (ISO), or null when none waits. */
+  nextDueAt: string | null;
+}
+
+/** What the notice relay workflow (workflows/notices/relay.ts) asks of the outside world. */
+export interface NoticeRelayActivities {
+  /** Retries the failed notices that are due, each case's in order, with capped back-off. */
+  relayDueNotices(): Promise<RelayPass>;
 }

@@ -36,7 +36,15 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Where notices go as signed webhooks; unset → they stay in the outbox as SKIPPED. */
   WEBHOOK_URL: z.string().url().optional(),
-  WEBHOOK_SECRET: z.string().min(16).optional(),
+  /**
+   * Signs webhooks (Standard Webhooks): `whsec_<base64 of 24–64 random bytes>`, or a plain
+   * string of 16+ characters, which keys the HMAC with its UTF-8 bytes (docs/WEBHOOKS.md).
+   */
+  WEBHOOK_SECRET: z
+    .string()
+    .min(16)
+    .refine((s) => !s.startsWith('whsec_') || /^(?:[A-Za-z0-9+/]{4}){8,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s.slice(6)), 'whsec_ and then the base64 of 24 bytes or more')
+    .optional(),
   /** HS256 secret that signs API bearer tokens (npm start makes a local one if unset). */
   AUTH_JWT_SECRET: z.string().min(32, 'at least 32 characters'),
   ...authFields,

@@ -16,6 +16,7 @@ import { connectClient } from '../config/temporal';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { createCaseWorker } from '../worker/create-worker';
+import { ensureNoticeRelay } from '../worker/notice-relay';
 import { installWorkerRuntime } from '../worker/runtime';
 import { CASE_SEARCH_ATTRIBUTES } from '../workflows/case/search-attributes';
 
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
   const worker = await createCaseWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, db: database.db, keyRing: config.keyRing, webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET } });
   const running = worker.run();
   const client = await connectClient(config);
+  await ensureNoticeRelay(client); // retries failed webhook notices, also after their case ended
   const app = createApp({ client, db: database.db, authSecret: config.AUTH_JWT_SECRET, codec: codecOptions(config), workerMetrics, logger: logger.child({ process: 'api' }) });
   const server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -5,6 +5,7 @@ import { loadConfig } from '../config/env';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { createCaseWorker } from './create-worker';
+import { ensureNoticeRelayOver } from './notice-relay';
 import { installWorkerRuntime } from './runtime';
 import { createLogger } from '../config/logger';
 
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
     ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
     webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET },
   });
+  // Failed webhook notices are retried by the relay workflow, also after their case has ended.
+  await ensureNoticeRelayOver({ connection, namespace: config.TEMPORAL_NAMESPACE, keyRing: config.keyRing, taskQueue: config.TEMPORAL_TASK_QUEUE });
   logger.info(`worker: polling ${config.TEMPORAL_ADDRESS} (${config.TEMPORAL_NAMESPACE}); SDK metrics at http://${config.WORKER_METRICS_ADDRESS}/metrics`);
   await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks have drained
   await connection.close();

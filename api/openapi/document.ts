@@ -22,6 +22,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: 'case actions', description: 'Everything that moves a case along; each is a Temporal Update' },
       { name: 'reference data', description: 'SLA policies, business calendars and the SLA preview' },
       { name: 'customer accounts', description: 'Audited account look-ups' },
+      { name: 'notices', description: 'Webhook notices that could not be delivered: list and redrive (admins)' },
       { name: 'probes', description: 'Liveness and readiness' },
       { name: 'docs', description: 'This document and its readable form' },
     ],
