@@ -17,7 +17,7 @@ export function registerNoticePaths(r: OpenAPIRegistry): void {
       path: '/v1/admin/notices',
       operationId: 'listNotices',
       tags: ['notices'],
-      summary: 'List webhook notices by delivery state (FAILED unless `state` says otherwise), oldest first',
+      summary: 'List webhook notices by delivery state (FAILED unless `state` says otherwise), by case and sequence',
       description: 'IDs, case, type, attempts, next attempt and the last error as a code; never the notice\'s text.',
       request: { query: listNoticesQuery },
       responses: { 200: json(NoticePage, 'One page; pass `nextCursor` as `cursor` for the next.') },

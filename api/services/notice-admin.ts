@@ -12,12 +12,14 @@ import type { ListNoticesQuery } from '../schemas/notices';
 
 type Row = typeof outbox.$inferSelect;
 
-const encodeCursor = (r: Row): string => Buffer.from(JSON.stringify({ t: r.createdAt.toISOString(), e: r.eventId })).toString('base64url');
-function decodeCursor(raw: string): { t: string; e: string } {
+// Keyed by case and sequence: exact (created_at has microseconds a JS date drops), and a
+// case's notices stay together in their delivery order.
+const encodeCursor = (r: Row): string => Buffer.from(JSON.stringify({ c: r.caseId, s: r.eventSeq })).toString('base64url');
+function decodeCursor(raw: string): { c: string; s: number } {
   try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { t: unknown; e: unknown };
-    if (typeof c.t !== 'string' || typeof c.e !== 'string' || Number.isNaN(Date.parse(c.t))) throw new Error();
-    return { t: c.t, e: c.e };
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { c: unknown; s: unknown };
+    if (typeof c.c !== 'string' || !Number.isSafeInteger(c.s)) throw new Error();
+    return { c: c.c, s: c.s as number };
   } catch {
     throw badRequest('the cursor is not one this API issued');
   }
@@ -44,8 +46,8 @@ export async function listNotices(db: Db, q: ListNoticesQuery) {
   const rows = await db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.state, q.state), after ? sql`(${outbox.createdAt}, ${outbox.eventId}) > (${after.t}::timestamptz, ${after.e})` : undefined))
-    .orderBy(asc(outbox.createdAt), asc(outbox.eventId))
+    .where(and(eq(outbox.state, q.state), after ? sql`(${outbox.caseId}, ${outbox.eventSeq}) > (${after.c}, ${after.s}::int)` : undefined))
+    .orderBy(asc(outbox.caseId), asc(outbox.eventSeq))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   return { items: page.map(noticeView), nextCursor: rows.length > q.limit ? encodeCursor(page.at(-1)!) : null };
