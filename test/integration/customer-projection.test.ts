@@ -77,6 +77,10 @@ describe('what a customer sees', () => {
       [reviewer, 'decideAppeal', { decision: 'OVERTURNED', reasoning: 'Too slow.', newResult: 'Fixed in 4.3, with a credit.', remedy: 'Credit note' }],
       [customer, 'feedback', { rating: 4, comment: 'Good in the end' }],
     ], answers);
+    // A refused action answers with the workflow's reason, read back through the encrypted failure.
+    const refused = await actViaApi(app, customer, main, 'accept', {});
+    expect([refused.status, refused.body.detail]).toEqual([409, 'the case is closed (APPEAL_DECIDED)']);
+    answers.push({ url: 'POST accept (refused)', body: refused.body });
     const accepted = (await openViaApi(app, opener, { customerId: 'acme', category: 'BILLING' })).caseId;
     await run(app, accepted, [[assigner, 'assign', { assignee: handler.id }], [handler, 'resolve', { result: 'Refunded.' }], [customer, 'accept', {}]], answers);
     const withdrawn = (await openViaApi(app, opener, { customerId: 'acme', category: 'INQUIRY' })).caseId;
