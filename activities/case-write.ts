@@ -5,8 +5,10 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { cases, interactions, outbox } from '../db/schema';
 import type { PersistCaseInput } from './types';
+import { storable } from './storable';
 
-export async function writeCase(db: Db, { caseId, interactions: entries, notices, snapshot }: Omit<PersistCaseInput, 'requestIds'>): Promise<void> {
+export async function writeCase(db: Db, input: Omit<PersistCaseInput, 'requestIds' | 'reportRefusal'>): Promise<void> {
+  const { caseId, interactions: entries, notices, snapshot } = storable(input);
   await db.transaction(async (tx) => {
     if (entries.length > 0) {
       await tx

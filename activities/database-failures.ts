@@ -39,13 +39,17 @@ export function databaseFacts(err: unknown): DatabaseFailureFacts {
   return {};
 }
 
-/** The failure an activity throws for a database error: typed, classified, free of content. */
-export function asDatabaseFailure(err: unknown, what: string): ApplicationFailure {
+/**
+ * The failure an activity throws for a database error: typed, classified, free of content.
+ * A refusal is non-retryable only when the caller can handle it (`refusalIsFinal`); older
+ * workflow code would fail the case on it, so for that code it stays retryable as it was.
+ */
+export function asDatabaseFailure(err: unknown, what: string, refusalIsFinal = true): ApplicationFailure {
   const facts = databaseFacts(err);
   const where = [facts.code && `SQLSTATE ${facts.code}`, facts.constraint && `constraint ${facts.constraint}`, facts.table && `table ${facts.table}`]
     .filter(Boolean)
     .join(', ');
-  if (facts.code && REFUSING_CLASSES.includes(facts.code.slice(0, 2))) {
+  if (refusalIsFinal && facts.code && REFUSING_CLASSES.includes(facts.code.slice(0, 2))) {
     return ApplicationFailure.nonRetryable(`the database refused ${what} (${where})`, WRITE_REFUSED, facts);
   }
   const kind = err instanceof Error ? err.constructor.name : typeof err;

@@ -21,6 +21,12 @@ export interface PersistCaseInput {
   requestIds?: string[];
   /** The case as it stands; `revision` is its version, so a late retry never rolls it back. */
   snapshot: CaseView;
+  /**
+   * Set by workflow code that writes beside its clocks: a write the database refuses fails
+   * at once (type DatabaseRefusedWrite) so the case can record it and redrive it later.
+   * Without it the write is retried forever, as the first workflow version expects.
+   */
+  reportRefusal?: boolean;
 }
 
 export interface CaseActivities {

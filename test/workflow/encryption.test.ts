@@ -20,6 +20,8 @@ function payloadsOf(obj: unknown, out: { metadata?: Record<string, Uint8Array>; 
   if (obj && typeof obj === 'object') {
     const o = obj as Record<string, unknown>;
     if (o.metadata && typeof o.metadata === 'object' && 'data' in o) out.push(o as never);
+    // Search attributes are plain by design (IDs only); a patch marker holds only the patch's name.
+    if ((o as { markerName?: string }).markerName === 'core_patch') return out;
     for (const [k, v] of Object.entries(o)) if (k !== 'searchAttributes') payloadsOf(v, out);
   }
   return out;

@@ -8,6 +8,7 @@ import type { CaseState, Deadline } from '../../domain/case-state';
 import type { Actor } from '../../domain/case-types';
 import type { NewCase } from '../../domain/case-open';
 import type { SlaRule } from '../../domain/sla-policy';
+import type { PersistCaseInput } from '../../activities/types';
 
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 export const CASE_TASK_QUEUE = 'casekeeper-cases';
@@ -34,6 +35,16 @@ export interface CarriedState {
   /** Update IDs already applied, with their results: de-duplication across runs. */
   applied: [string, ActionResult][];
   closedAt?: string;
+  /** Effects not yet known to be written (a refused or interrupted write): written first. */
+  unwritten?: PersistCaseInput;
+  writeStall?: WriteStall;
+}
+
+/** The database refuses this case's writes: since when, how often, and its SQLSTATE. */
+export interface WriteStall {
+  since: string;
+  attempts: number;
+  code?: string;
 }
 
 export interface CaseWorkflowInput {
@@ -83,6 +94,8 @@ export interface ActionArgs {
 
 export const getCaseQuery = defineQuery<CaseView>('getCase');
 export const policyChangedSignal = defineSignal<[PinnedSla]>('policyChanged');
+/** An operator's word that the database takes writes again: retry a refused write now. */
+export const redriveWritesSignal = defineSignal('redriveWrites');
 
 const COMMAND_TYPES = [
   'acknowledge', 'reply', 'requestInfo', 'customerReply', 'assign', 'recordFinding', 'escalate',

@@ -11,6 +11,8 @@ export const DepartmentKey = defineSearchAttributeKey('Department', SearchAttrib
 export const EscalationLevelKey = defineSearchAttributeKey('EscalationLevel', SearchAttributeType.INT);
 export const SlaBreachedKey = defineSearchAttributeKey('SlaBreached', SearchAttributeType.BOOL);
 export const NextDeadlineKey = defineSearchAttributeKey('NextDeadline', SearchAttributeType.DATETIME);
+/** Set (true) while the database refuses the case's writes; unset otherwise. */
+export const ReadModelStalledKey = defineSearchAttributeKey('ReadModelStalled', SearchAttributeType.BOOL);
 
 export const CASE_SEARCH_ATTRIBUTES = [
   CaseStatusKey,
@@ -22,4 +24,5 @@ export const CASE_SEARCH_ATTRIBUTES = [
   EscalationLevelKey,
   SlaBreachedKey,
   NextDeadlineKey,
+  ReadModelStalledKey,
 ];
