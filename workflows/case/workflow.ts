@@ -14,6 +14,8 @@ import { runV1 } from './loop-v1';
 
 /** Writes run beside the clocks, search attributes are upserted only when they change. */
 export const EFFECTS_BESIDE_CLOCKS = 'effects-beside-clocks';
+/** Names the recorded histories of the newest path (test/replay/histories/<version>--*.json). */
+export const LATEST_WORKFLOW_VERSION = EFFECTS_BESIDE_CLOCKS;
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   const run = new CaseRun(input);
