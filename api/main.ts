@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import { loadConfig } from '../config/env';
 import { connectClient } from '../config/temporal';
+import { requireSearchAttributes } from '../config/search-attributes';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { createApp } from './app';
@@ -17,6 +18,7 @@ export async function startApi(): Promise<{ server: Server; stop: () => Promise<
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.pgliteDir });
   await migrateDatabase(database);
   const client = await connectClient(config);
+  await requireSearchAttributes(client.connection.operatorService, config.TEMPORAL_NAMESPACE);
   const app = createApp({
     client,
     db: database.db,

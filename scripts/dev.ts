@@ -13,6 +13,7 @@ import { codecOptions } from '../config/codec';
 import { loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { connectClient } from '../config/temporal';
+import { requireSearchAttributes } from '../config/search-attributes';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { createCaseWorker } from '../worker/create-worker';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const workerMetrics = installWorkerRuntime(config.WORKER_METRICS_ADDRESS, logger.child({ process: 'worker' }));
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  await requireSearchAttributes(connection.operatorService, config.TEMPORAL_NAMESPACE);
   const worker = await createCaseWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, db: database.db, keyRing: config.keyRing, webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET } });
   const running = worker.run();
   const client = await connectClient(config);

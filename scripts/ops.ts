@@ -2,28 +2,21 @@
 // CASEKEEPER_ENCRYPTION_KEYS):
 //   npm run ops -- search-attributes      register Casekeeper's search attributes on a cluster
 //   npm run ops -- show-case <caseId>     a case's status, deadlines and last interactions
+//   npm run ops -- redrive <caseId>       retry a case's writes the database refused, now
 import { Connection, Client } from '@temporalio/client';
-import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
+import { registerSearchAttributes } from '../config/search-attributes';
 import { encryptingDataConverter } from '../codec/aes-gcm-codec';
 import { parseKeyRing } from '../codec/keys';
-import { caseWorkflowId, getCaseQuery, type CaseView } from '../workflows/case/contract';
+import { caseWorkflowId, getCaseQuery, redriveWritesSignal, type CaseView } from '../workflows/case/contract';
 import { CASE_SEARCH_ATTRIBUTES } from '../workflows/case/search-attributes';
 
 const address = process.env.TEMPORAL_ADDRESS ?? 'localhost:7233';
 const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
 
-async function registerSearchAttributes(connection: Connection): Promise<void> {
-  const existing = await connection.operatorService.listSearchAttributes({ namespace });
-  const missing = CASE_SEARCH_ATTRIBUTES.filter((k) => !(k.name in (existing.customAttributes ?? {})));
-  if (missing.length === 0) {
-    console.log(`all ${CASE_SEARCH_ATTRIBUTES.length} search attributes are registered in ${namespace}`);
-    return;
-  }
-  await connection.operatorService.addSearchAttributes({
-    namespace,
-    searchAttributes: Object.fromEntries(missing.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!])),
-  });
-  console.log(`registered in ${namespace}: ${missing.map((k) => `${k.name} (${k.type})`).join(', ')}`);
+async function registerAttributes(connection: Connection): Promise<void> {
+  const added = await registerSearchAttributes(connection.operatorService, namespace);
+  if (added.length === 0) console.log(`all ${CASE_SEARCH_ATTRIBUTES.length} search attributes are registered in ${namespace}`);
+  else console.log(`registered in ${namespace}: ${added.join(', ')}`);
 }
 
 function printCase(v: CaseView): void {
@@ -47,14 +40,19 @@ async function main(): Promise<void> {
   const [command, arg] = process.argv.slice(2);
   const connection = await Connection.connect({ address });
   try {
-    if (command === 'search-attributes') return await registerSearchAttributes(connection);
+    if (command === 'search-attributes') return await registerAttributes(connection);
+    if (command === 'redrive' && arg) {
+      // A signal carries no payload here: no keys are needed to ask a case to retry its writes.
+      await new Client({ connection, namespace }).workflow.getHandle(caseWorkflowId(arg)).signal(redriveWritesSignal);
+      return console.log(`case ${arg}: asked to retry its refused writes now`);
+    }
     if (command === 'show-case' && arg) {
       const keys = process.env.CASEKEEPER_ENCRYPTION_KEYS;
       if (!keys) throw new Error('CASEKEEPER_ENCRYPTION_KEYS is needed to read a case (its state is encrypted)');
       const client = new Client({ connection, namespace, dataConverter: encryptingDataConverter(parseKeyRing(keys)) });
       return printCase(await client.workflow.getHandle(caseWorkflowId(arg)).query(getCaseQuery));
     }
-    console.error('usage: npm run ops -- search-attributes | show-case <caseId>');
+    console.error('usage: npm run ops -- search-attributes | show-case <caseId> | redrive <caseId>');
     process.exitCode = 2;
   } finally {
     await connection.close();

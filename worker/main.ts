@@ -2,6 +2,7 @@
 // environment only (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, DATABASE_URL, ...).
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../config/env';
+import { requireSearchAttributes } from '../config/search-attributes';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { createCaseWorker } from './create-worker';
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.pgliteDir });
   await migrateDatabase(database);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  // A case upserting an unknown attribute would stall: refuse to start instead, saying which.
+  await requireSearchAttributes(connection.operatorService, config.TEMPORAL_NAMESPACE);
   const worker = await createCaseWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

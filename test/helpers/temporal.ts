@@ -1,16 +1,16 @@
 // Real Temporal servers for tests: the time-skipping test server for clock paths,
 // the dev server (built from the temporal CLI) for visibility and the full stack.
 import fs from 'node:fs';
-import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { encryptingDataConverter } from '../../codec/aes-gcm-codec';
 import { parseKeyRing } from '../../codec/keys';
 import { Runtime, DefaultLogger, type WorkflowBundle } from '@temporalio/worker';
 import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/case/search-attributes';
+import { registerSearchAttributes } from '../../config/search-attributes';
 import { TEMPORAL_CLI, TEST_SERVER, WORKFLOW_BUNDLE } from './paths';
 
 let runtimeInstalled = false;
-function quietRuntime(): void {
+export function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -31,11 +31,9 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
     client,
     server: { executable: { type: 'existing-path', path: TEST_SERVER } },
   });
-  // The test server knows search attributes only once registered through the operator service.
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(CASE_SEARCH_ATTRIBUTES.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!])),
-  });
+  // The test server knows search attributes only once registered through the operator
+  // service; the operators' command (`npm run ops -- search-attributes`) does it this way.
+  await registerSearchAttributes(env.connection.operatorService, env.namespace ?? 'default');
   return env;
 }
 
