@@ -15,7 +15,7 @@ import {
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-/** One row per case: the workflow's latest snapshot, versioned by its log sequence. */
+/** One row per case: the workflow's latest snapshot, versioned by the snapshot's revision. */
 export const cases = pgTable(
   'cases',
   {
@@ -36,7 +36,7 @@ export const cases = pgTable(
     resolvedAt: ts('resolved_at'),
     closedAt: ts('closed_at'),
     updatedAt: ts('updated_at').notNull(),
-    /** The workflow's sequence number when this snapshot was taken: writes only move forward. */
+    /** The snapshot's `revision` (one more per write the workflow sends): writes only move forward. */
     version: integer('version').notNull(),
     snapshot: jsonb('snapshot').notNull(),
   },

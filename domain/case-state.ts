@@ -155,7 +155,7 @@ export interface CaseState {
   handlers: string[];
   policy: { id: string; version: number };
   calendarId: string;
-  /** Last sequence number used in the interaction log; also the read model's version. */
+  /** Last sequence number used in the interaction log (the read model's version is `revision`). */
   seq: number;
   /** Clocks started so far: numbers deadline IDs (older settled clocks are pruned). */
   clocksStarted?: number;
