@@ -3,6 +3,7 @@
 // fuzz test drives the API with them, so what it sends follows the published document
 // rather than anything the test author assumed.
 import fc from 'fast-check';
+import { BOUNDARY_NUMBERS, ODD_BUT_VALID_PIECES } from './hostile-values';
 
 export type JsonSchema = {
   $ref?: string;
@@ -40,6 +41,7 @@ export interface SchemaContext {
 const MAX_ITEMS = 3;
 const MAX_STRING = 40;
 
+
 const isoInstant = fc
   .date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true })
   .map((d) => d.toISOString());
@@ -72,11 +74,14 @@ export function validArbitrary(schema: JsonSchema, ctx: SchemaContext, depth = 0
   switch (schema.type) {
     case 'string':
       return stringArbitrary(schema);
-    case 'integer':
-      return fc.integer({
-        min: Math.ceil(schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -1e9)),
-        max: Math.floor(schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : 1e9)),
-      });
+    case 'integer': {
+      // Unbounded in the document means any safe integer: a column narrower than that shows up as a 5xx.
+      const min = Math.ceil(schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : Number.MIN_SAFE_INTEGER));
+      const max = Math.floor(schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : Number.MAX_SAFE_INTEGER));
+      const edges = BOUNDARY_NUMBERS.filter((n) => Number.isSafeInteger(n) && n >= min && n <= max);
+      const any = fc.integer({ min, max });
+      return edges.length > 0 ? fc.oneof({ weight: 4, arbitrary: any }, { weight: 1, arbitrary: fc.constantFrom(...edges) }) : any;
+    }
     case 'number':
       return fc.double({
         min: schema.minimum ?? schema.exclusiveMinimum ?? -1e9,
@@ -109,7 +114,18 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
   // Addresses as people write them: the API's email check is stricter than RFC 5322.
   if (schema.format === 'email') return fc.tuple(word, word, fc.constantFrom('com', 'org', 'cn')).map(([l, d, t]) => `${l}@${d}.${t}`).filter(fits);
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).filter(fits);
-  return fc.oneof(fc.string({ minLength, maxLength }), fc.string({ minLength, maxLength, unit: 'grapheme' }));
+  const oddButValid = fc
+    .array(fc.constantFrom(...ODD_BUT_VALID_PIECES), { minLength: Math.max(1, minLength), maxLength: Math.max(1, minLength, Math.min(maxLength, 8)) })
+    .map((pieces) => `x${pieces.join('')}`)
+    .filter(fits);
+  // As long as the field allows: 10,000 characters with a bidi mark and an emoji at the end.
+  const long = fc.constant(`${'x'.repeat(9_996)}\u202e🎉`).filter(fits);
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.string({ minLength, maxLength }) },
+    { weight: 3, arbitrary: fc.string({ minLength, maxLength, unit: 'grapheme' }) },
+    { weight: 2, arbitrary: oddButValid },
+    { weight: 1, arbitrary: long },
+  );
 }
 
 function arrayArbitrary(schema: JsonSchema, ctx: SchemaContext, depth: number): fc.Arbitrary<unknown[]> {
@@ -139,32 +155,4 @@ export function hinted(name: string, generated: fc.Arbitrary<unknown>, ctx: Sche
   const known = ctx.hints?.[name];
   if (!known || known.length === 0) return generated;
   return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: generated });
-}
-
-/**
- * Values near `schema` that it does not (necessarily) allow: a field dropped, an
- * unknown field added, a field of the wrong type, or something else altogether.
- */
-export function nearMissArbitrary(schema: JsonSchema, ctx: SchemaContext): fc.Arbitrary<unknown> {
-  const valid = validArbitrary(schema, ctx);
-  const anyJson = fc.jsonValue({ maxDepth: 3 });
-  const onObject = (f: (o: Record<string, unknown>, key: string, v: unknown) => Record<string, unknown>) =>
-    fc.tuple(valid, fc.string({ maxLength: 12 }), anyJson, fc.nat()).map(([v, extraKey, junk, pick]) => {
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) return junk;
-      const keys = Object.keys(v);
-      const key = keys.length > 0 ? keys[pick % keys.length]! : extraKey;
-      return f({ ...(v as Record<string, unknown>) }, key === '' ? extraKey : key, junk);
-    });
-  return fc.oneof(
-    onObject((o, key) => {
-      delete o[key];
-      return o;
-    }),
-    onObject((o, key, junk) => ({ ...o, [key]: junk })),
-    fc.tuple(valid, fc.string({ minLength: 1, maxLength: 12 }), anyJson).map(([v, k, junk]) =>
-      typeof v === 'object' && v !== null && !Array.isArray(v) ? { ...v, [`x-${k}`]: junk } : junk,
-    ),
-    fc.constantFrom<unknown>(null, [], {}, '', 0, true, { __proto__: { polluted: true } }, { constructor: { prototype: {} } }),
-    anyJson,
-  );
 }
