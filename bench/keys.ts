@@ -1,7 +1,7 @@
 // A throw-away encryption key for the run: case payloads are encrypted as in
 // production (the codec is part of what we add on top); baselines use none.
 import { randomBytes } from 'node:crypto';
-import { Client } from '@temporalio/client';
+import { Client, type WorkflowClientInterceptor } from '@temporalio/client';
 import { encryptingDataConverter } from '../codec/aes-gcm-codec';
 import { parseKeyRing, type KeyRing } from '../codec/keys';
 
@@ -10,5 +10,5 @@ export const BENCH_KEY_SPEC = process.env.BENCH_KEY_RING ?? `bench:${randomBytes
 export const benchKeyRing = (): KeyRing => parseKeyRing(BENCH_KEY_SPEC);
 
 /** A client for case workflows: the same Temporal connection, the encrypting converter. */
-export const caseClientOf = (plain: Client): Client =>
-  new Client({ connection: plain.connection, namespace: plain.options.namespace, dataConverter: encryptingDataConverter(benchKeyRing()) });
+export const caseClientOf = (plain: Client, interceptors: WorkflowClientInterceptor[] = []): Client =>
+  new Client({ connection: plain.connection, namespace: plain.options.namespace, dataConverter: encryptingDataConverter(benchKeyRing()), interceptors: { workflow: interceptors } });

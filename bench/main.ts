@@ -8,6 +8,7 @@ import { buildBundles } from './bundles';
 import { createBenchDatabase } from './database';
 import { parseOptions, runs, type BenchOptions } from './options';
 import { actionPhase } from './phases/action';
+import { billingPhase } from './phases/billing';
 import { breachPhase } from './phases/breach';
 import { breakdownPhase } from './phases/breakdown';
 import { createPhase } from './phases/create';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     if (runs(opts, 'memory')) metrics.push(...(await timed('worker memory per cached workflow', () => memoryPhase(s, opts))));
     if (runs(opts, 'lag')) metrics.push(...(await timed('read-model lag', () => lagPhase(s, opts))));
     if (opts.only?.has('breakdown')) metrics.push(...(await timed('action path breakdown', () => breakdownPhase(s, opts))));
+    if (runs(opts, 'billing')) metrics.push(...(await timed('Temporal Cloud actions per request', () => billingPhase(s))));
     if (runs(opts, 'list')) metrics.push(...(await timed('case list over a large read model', () => listPhase(temporal, opts))));
   } finally {
     await stack?.stop();

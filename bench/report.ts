@@ -18,6 +18,8 @@ export interface Metric {
   oursKey: string;
   baselineKey?: string;
   note?: string;
+  /** Raw counts behind the figure, written under `details.<key>` in the JSON. */
+  details?: Record<string, unknown>;
 }
 
 export const met = (m: Metric): boolean => (m.target.op === '>=' ? m.value >= m.target.value : m.value <= m.target.value);
@@ -61,6 +63,8 @@ export function writeJson(file: string, metrics: Metric[], extra: Record<string,
     if (m.baselineKey && m.baseline !== undefined) out[m.baselineKey] = round(m.baseline, 4);
   }
   out.targetsMet = Object.fromEntries(metrics.map((m) => [m.key, met(m)]));
+  const details = metrics.filter((m) => m.details).map((m) => [m.key, m.details]);
+  if (details.length) out.details = Object.fromEntries(details);
   Object.assign(out, extra);
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
 }

@@ -15,6 +15,7 @@ import { BASELINE_BUNDLE, CASE_BUNDLE, loadBundle } from './bundles';
 import type { BenchDatabase } from './database';
 import { ApiClient } from './http';
 import { benchKeyRing, caseClientOf } from './keys';
+import { QueryCounter } from './query-counter';
 import { loadOf, settle } from './settle';
 import type { TemporalServer } from './temporal';
 
@@ -29,7 +30,9 @@ export interface Stack {
   caseQueue: string;
   baselineQueue: string;
   api: ApiClient;
-  tokens: { system: string; agent: string; supervisor: string };
+  tokens: { system: string; agent: string; supervisor: string; admin: string; customer: string };
+  /** Queries the API sent, by workflow ID (billed by Temporal Cloud, absent from histories). */
+  apiQueries: QueryCounter;
   /** When each baseline sleeper's activity ran (Date.now()), by its ID. */
   wakes: Map<string, number>;
   /** Waits until both workers are idle: leftovers of one phase must not bill the next. */
@@ -52,7 +55,8 @@ export async function startStack(temporal: TemporalServer, db: BenchDatabase): P
   const running = [caseWorker.run(), baselineWorker.run()];
 
   // The limiter guards production from one noisy client; here that client is the bench.
-  const caseClient = caseClientOf(temporal.client);
+  const apiQueries = new QueryCounter();
+  const caseClient = caseClientOf(temporal.client, [apiQueries.interceptor]);
   const app = createApp({
     client: caseClient,
     db: db.db,
@@ -71,6 +75,8 @@ export async function startStack(temporal: TemporalServer, db: BenchDatabase): P
     system: await mintToken(secret, { sub: backOffice.id, role: 'system' }),
     agent: await mintToken(secret, { sub: agent.id, role: 'agent' }),
     supervisor: await mintToken(secret, { sub: 'sup-sue', role: 'supervisor' }),
+    admin: await mintToken(secret, { sub: 'admin-ada', role: 'admin' }),
+    customer: await mintToken(secret, { sub: 'li', role: 'customer', customerId: 'acme' }),
   };
   return {
     temporal,
@@ -80,6 +86,7 @@ export async function startStack(temporal: TemporalServer, db: BenchDatabase): P
     baselineQueue,
     api,
     tokens,
+    apiQueries,
     wakes,
     settle: () => settle([() => loadOf(caseWorker), () => loadOf(baselineWorker)]),
     async stop() {

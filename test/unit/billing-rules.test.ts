@@ -3,7 +3,9 @@ import { temporal } from '@temporalio/proto';
 import { countBillableActions, sumActions } from '../../bench/billing-rules';
 
 const T = temporal.api.enums.v1.EventType;
-type Event = temporal.api.history.v1.IHistoryEvent;
+const { History } = temporal.api.history.v1;
+/** An event as plain data; `count` turns it into what a client's fetchHistory returns. */
+type Event = Record<string, unknown> & { eventType: number };
 
 const started: Event = { eventType: T.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED, workflowExecutionStartedEventAttributes: {} };
 const taskScheduled: Event = { eventType: T.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED };
@@ -20,7 +22,8 @@ const upsert = (...keys: string[]): Event => ({
   upsertWorkflowSearchAttributesEventAttributes: { searchAttributes: { indexedFields: Object.fromEntries(keys.map((k) => [k, {}])) } },
 });
 const signaled: Event = { eventType: T.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED };
-const count = (...events: Event[]) => countBillableActions({ events });
+// Through the wire format and back, so IDs are Longs and maps are maps, as the server sends them.
+const count = (...events: Event[]) => countBillableActions(History.decode(History.encode(History.fromObject({ events })).finish()));
 
 describe('Temporal Cloud billable actions counted from a history', () => {
   it('when a workflow starts, then the start is one action and the task events around it are none', () => {
