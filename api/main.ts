@@ -28,11 +28,13 @@ export async function startApi(): Promise<{ server: Server; stop: () => Promise<
     ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
   });
   const api = await listenApi(app, config.PORT, config.HOST);
-  const stop = async (): Promise<void> => {
-    await api.stop();
-    await client.connection.close();
-    await database.close();
-  };
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      await api.stop();
+      await client.connection.close();
+      await database.close();
+    })());
   return { server: api.server, stop };
 }
 
@@ -41,7 +43,9 @@ if (require.main === module) {
     .then(({ server, stop }) => {
       const addr = server.address();
       console.log(`api: listening on ${typeof addr === 'object' && addr ? `http://${addr.address}:${addr.port}` : addr}`);
-      for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void stop().then(() => process.exit(0)));
+      const exit = (code: number) => () => process.exit(code);
+      // A second signal while draining changes nothing: stop() is the same drain, bounded either way.
+      for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void stop().then(exit(0), exit(1)));
     })
     .catch((err) => {
       console.error(err instanceof Error ? err.message : err);
