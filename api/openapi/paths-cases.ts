@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CASE_STATUSES, CATEGORIES, PRIORITIES } from '../../domain/case-types';
 import { idempotencyKey } from '../routes/cases';
 import { actionBodies, caseIdSchema, type ActionName } from '../schemas/cases';
-import { historyQuery, listCasesQuery } from '../schemas/queries';
+import { historyQuery, INT4_MAX, listCasesQuery } from '../schemas/queries';
 import * as c from './components';
 import { json, jsonBody, v1 } from './route-helpers';
 
@@ -25,7 +25,7 @@ const listCasesQueryDocumented = listCasesQuery.extend({
 
 // The generator reads z.coerce.number().min(0) as nullable, but a query string has no null.
 const historyQueryDocumented = historyQuery.extend({
-  after: historyQuery.shape.after.meta({ type: 'integer', minimum: 0, default: 0, description: 'the `nextAfter` of the previous page' }),
+  after: historyQuery.shape.after.meta({ type: 'integer', minimum: 0, maximum: INT4_MAX, default: 0, description: 'the `nextAfter` of the previous page' }),
 });
 
 const caseParams = z.object({ caseId: caseIdSchema });
