@@ -12,15 +12,18 @@ export type { WebhookSettings };
 
 export function createCaseActivities(db: Db, webhook: WebhookSettings = {}): CaseActivities & NoticeRelayActivities {
   return {
-    async persistCase({ caseId, interactions: entries, notices, snapshot, requestIds }: PersistCaseInput) {
-      await writeCase(db, { caseId, interactions: entries, notices, snapshot }).catch((err: unknown) => {
-        const failure = asDatabaseFailure(err, 'the case write');
+    async persistCase({ caseId, interactions: entries, notices, snapshot, requestIds, reportRefusal }: PersistCaseInput) {
+      // Without a receiver there is nobody to deliver to: notices are kept, marked SKIPPED.
+      const receiver = Boolean(webhook.url && webhook.secret);
+      await writeCase(db, { caseId, interactions: entries, notices, snapshot }, receiver ? 'PENDING' : 'SKIPPED').catch((err: unknown) => {
+        const failure = asDatabaseFailure(err, 'the case write', reportRefusal === true);
         // Code and constraint only: the driver's message holds what the customer wrote.
         log.warn('case write failed', { caseId, revision: snapshot.revision, failure: failure.type, ...databaseFacts(err) });
         throw failure;
       });
       // IDs and counts only: what people wrote stays out of the logs.
       log.info('case persisted', { caseId, seqs: entries.map((i) => i.seq), notices: notices.length, revision: snapshot.revision, requestIds });
+      return { receiver };
     },
 
     ...createNoticeActivities(db, webhook),

@@ -7,7 +7,7 @@ import { cases, interactions, outbox } from '../db/schema';
 import type { PersistCaseInput } from './types';
 import { storable } from './storable';
 
-export async function writeCase(db: Db, input: Omit<PersistCaseInput, 'requestIds' | 'reportRefusal'>): Promise<void> {
+export async function writeCase(db: Db, input: Omit<PersistCaseInput, 'requestIds' | 'reportRefusal'>, noticeState: 'PENDING' | 'SKIPPED' = 'PENDING'): Promise<void> {
   const { caseId, interactions: entries, notices, snapshot } = storable(input);
   await db.transaction(async (tx) => {
     if (entries.length > 0) {
@@ -19,7 +19,7 @@ export async function writeCase(db: Db, input: Omit<PersistCaseInput, 'requestId
     if (notices.length > 0) {
       await tx
         .insert(outbox)
-        .values(notices.map((n) => ({ eventId: n.eventId, caseId, eventSeq: n.eventSeq, type: n.type, payload: n })))
+        .values(notices.map((n) => ({ eventId: n.eventId, caseId, eventSeq: n.eventSeq, type: n.type, payload: n, state: noticeState })))
         .onConflictDoNothing();
     }
     const row = {

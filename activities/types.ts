@@ -29,9 +29,16 @@ export interface PersistCaseInput {
   reportRefusal?: boolean;
 }
 
+export interface PersistCaseResult {
+  receiver: boolean;
+}
+
 export interface CaseActivities {
-  /** One transaction: log entries (exactly once), outbox rows, read-model row. */
-  persistCase(input: PersistCaseInput): Promise<void>;
+  /**
+   * One transaction: log entries (exactly once), outbox rows, read-model row. Says whether
+   * a webhook receiver is configured, so the case schedules delivery only when one is.
+   */
+  persistCase(input: PersistCaseInput): Promise<PersistCaseResult | void>;
   /** Sends the case's undelivered outbox events as signed webhooks, in order (notice-delivery.ts). */
   deliverNotices(input: { caseId: string }): Promise<{ delivered: number; skipped: number }>;
 }

@@ -22,6 +22,11 @@ function payloadsOf(obj: unknown, out: { metadata?: Record<string, Uint8Array>; 
     if (o.metadata && typeof o.metadata === 'object' && 'data' in o) out.push(o as never);
     // Search attributes are plain by design (IDs only); a patch marker holds only the patch's name.
     if ((o as { markerName?: string }).markerName === 'core_patch') return out;
+    // A local activity's marker: the SDK's bookkeeping (type, attempt, times) is plain; its result is checked.
+    if ((o as { markerName?: string }).markerName === 'core_local_activity') {
+      const details = (o as { details?: Record<string, { payloads?: unknown }> }).details ?? {};
+      return payloadsOf(details.result, out);
+    }
     for (const [k, v] of Object.entries(o)) if (k !== 'searchAttributes') payloadsOf(v, out);
   }
   return out;
@@ -64,9 +69,16 @@ describe('failure encryption on the server', () => {
     // As a database driver's error once did: the message and the stack quote what was written.
     const marker = 'Li Wei card 4111 1111 1111 1111';
     let refuse = false;
-    const failingWrite = async (): Promise<never> => {
-      if (refuse) throw ApplicationFailure.nonRetryable(`insert refused: ${marker}`, 'TestRefusal');
-      throw new Error(`insert into interactions failed: ${marker}`);
+    const failingDelivery = async (): Promise<never> => {
+      if (refuse) throw ApplicationFailure.nonRetryable(`receiver refused: ${marker}`, 'TestRefusal');
+      throw new Error(`delivery failed: ${marker}`);
+    };
+    const activities = createCaseActivities(h.db.db);
+    // Case writes are local activities; webhook delivery is a regular one, with attempts the
+    // server keeps (and `describe` shows), once the write says a receiver is configured.
+    const persistCase: typeof activities.persistCase = async (input) => {
+      await activities.persistCase(input);
+      return { receiver: true };
     };
     // A worker of its own, with the data converter every Casekeeper worker uses.
     const taskQueue = `${h.taskQueue}-failing`;
@@ -75,7 +87,7 @@ describe('failure encryption on the server', () => {
       namespace: h.env.namespace ?? 'default',
       taskQueue,
       workflowBundle: workflowBundle(),
-      activities: { ...createCaseActivities(h.db.db), persistCase: failingWrite },
+      activities: { ...activities, persistCase, deliverNotices: failingDelivery },
       dataConverter: encryptingDataConverter(TEST_KEY_RING),
     });
     const running = worker.run();

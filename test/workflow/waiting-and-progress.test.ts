@@ -87,8 +87,12 @@ describe('withdrawal and feedback (C4.4)', () => {
     await expect(act(h, open.caseId, agent, { type: 'reply', message: 'ok' })).rejects.toThrow(/closed/);
   });
 
-  it('when a customer of another organisation acts on the case, then it is refused', async () => {
+  it('when a customer of another organisation acts on the case, then for them it does not exist and nothing changes', async () => {
     const open = await startCase(h);
-    await expect(act(h, open.caseId, { id: 'x', role: 'customer', customerId: 'globex' }, { type: 'withdraw' })).rejects.toThrow(/another customer/);
+    const stranger = { id: 'x', role: 'customer' as const, customerId: 'globex' };
+    for (const command of [{ type: 'withdraw' }, { type: 'acknowledge' }] as const) {
+      await expect(act(h, open.caseId, stranger, command)).rejects.toMatchObject({ type: 'ActionRejected', details: ['NOT_FOUND'] });
+    }
+    expect((await view(h, open.caseId)).status).toBe('OPEN');
   });
 });

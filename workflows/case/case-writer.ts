@@ -1,4 +1,6 @@
-// Writes a case's effects (log entries, outbox rows, read-model row) beside its clocks.
+// Writes a case's effects (log entries, outbox rows, read-model row) beside its clocks,
+// as local activities: in the workflow task that made the change, so an action can answer
+// after its effects are written without another round trip through the server.
 // The workflow never waits on a write before sleeping, so a database that refuses one
 // case's writes cannot hold that case's deadlines. A refused write is recorded (search
 // attribute ReadModelStalled, a log line with the SQLSTATE only, a counter), retried with
@@ -8,7 +10,7 @@ import { ActivityFailure, ApplicationFailure, condition, log, metricMeter } from
 import type { PersistCaseInput } from '../../activities/types';
 import type { CaseRun } from './case-run';
 import type { WriteStall } from './contract';
-import { persistCase } from './shared';
+import { writeLocally } from './shared';
 
 const FIRST_RETRY_MS = 10_000;
 const LONGEST_RETRY_MS = 15 * 60_000;
@@ -19,6 +21,10 @@ export class CaseWriter {
   private inFlight?: PersistCaseInput;
   private redriveAsked = false;
   private held = false;
+  /** The value of `run.changes` up to which everything is written. */
+  private writtenThrough = -1;
+  /** Whether the worker has a webhook receiver configured (the write says so). */
+  receiver = true;
   private readonly refusals = metricMeter.createCounter('casekeeper_case_write_refusals', 'writes', 'Case writes the database refused; the case retries them');
 
   constructor(
@@ -52,6 +58,15 @@ export class CaseWriter {
     this.held = true;
   }
 
+  /**
+   * Resolves once the changes up to `ticket` are written, or once they cannot be for now
+   * (the database refuses them, or the run is handing over): an answer never waits on a
+   * stalled write, it only says less about the read model.
+   */
+  async settle(ticket: number): Promise<void> {
+    await condition(() => this.writtenThrough >= ticket || this.stall !== undefined || this.held);
+  }
+
   /** No write in flight. */
   settled(): boolean {
     return this.inFlight === undefined;
@@ -60,12 +75,15 @@ export class CaseWriter {
   async loop(): Promise<never> {
     for (;;) {
       await condition(() => !this.held && this.hasWork());
+      const through = this.run.changes;
       const batch = merge(this.failed, this.takeFresh())!;
       this.failed = undefined;
       this.inFlight = batch;
       try {
-        await persistCase({ ...batch, reportRefusal: true });
+        const written = await writeLocally({ ...batch, reportRefusal: true });
         this.inFlight = undefined;
+        this.writtenThrough = through;
+        this.receiver = written?.receiver ?? true;
         if (this.stall) {
           log.info('case writes caught up', { caseId: batch.caseId, revision: batch.snapshot.revision, refusals: this.stall.attempts });
           this.stall = undefined;

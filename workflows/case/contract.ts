@@ -35,6 +35,8 @@ export interface CarriedState {
   /** Update IDs already applied, with their results: de-duplication across runs. */
   applied: [string, ActionResult][];
   closedAt?: string;
+  /** Idempotency-Key IDs already used, with their request hashes (bounded like `applied`). */
+  keys?: [string, string][];
   /** Effects not yet known to be written (a refused or interrupted write): written first. */
   unwritten?: PersistCaseInput;
   writeStall?: WriteStall;
@@ -82,6 +84,12 @@ export interface ActionResult {
   seq: number;
   /** Log entries this action appended. */
   appended: number[];
+  /**
+   * The case after the action, once the action's log entries and read-model row are written
+   * (read-your-writes); the API shows the caller only what it may see. Cases still on the
+   * v1 loop leave it out. Never remembered for de-duplication: a retry gets it afresh.
+   */
+  case?: CaseView;
 }
 
 export interface ActionArgs {
@@ -90,9 +98,21 @@ export interface ActionArgs {
   command: CaseCommand;
   /** The HTTP request that sent the action, for following it through the logs. */
   requestId?: string;
+  /**
+   * An Idempotency-Key, as an ID of caller, case, action and key, with the hash of the
+   * request: a second request with the key and another body is refused (INVALID).
+   */
+  idempotency?: { keyId: string; requestHash: string };
+}
+
+/** What the opening answers: the case as its opener may see it, written. */
+export interface OpenedArgs {
+  actor: Actor;
 }
 
 export const getCaseQuery = defineQuery<CaseView>('getCase');
+/** Sent with the start (update-with-start): answers the case once its opening is written. */
+export const openedUpdate = defineUpdate<CaseView, [OpenedArgs]>('opened');
 export const policyChangedSignal = defineSignal<[PinnedSla]>('policyChanged');
 /** An operator's word that the database takes writes again: retry a refused write now. */
 export const redriveWritesSignal = defineSignal('redriveWrites');

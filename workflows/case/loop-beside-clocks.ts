@@ -7,6 +7,7 @@ import { nextWakeAt } from '../../domain/clocks';
 import { Alarm } from './alarm';
 import type { CaseRun } from './case-run';
 import { CaseWriter } from './case-writer';
+import { registerCaseHandlers } from './case-handlers';
 import { redriveWritesSignal, type CaseView, type CaseWorkflowInput } from './contract';
 import { FEEDBACK_AFTER_CLOSE_MS, historyIsLong, startDelivery, type caseWorkflow } from './shared';
 import { toView } from './view';
@@ -21,13 +22,14 @@ export async function runBesideClocks(run: CaseRun, input: CaseWorkflowInput): P
   const writer = new CaseWriter(
     run,
     (batch) => {
-      if (batch.notices.length > 0) delivery.request();
+      if (batch.notices.length > 0 && writer.receiver) delivery.request();
     },
     () => {
       stallChanged = true;
     },
     { ...(input.carried?.unwritten ? { unwritten: input.carried.unwritten } : {}), ...(input.carried?.writeStall ? { stall: input.carried.writeStall } : {}) },
   );
+  registerCaseHandlers(run, { settle: (ticket) => writer.settle(ticket) });
   setHandler(redriveWritesSignal, () => writer.redrive());
   void writer.loop();
   if (input.carried) delivery.request(); // what the previous run left in the outbox

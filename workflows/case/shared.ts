@@ -1,6 +1,6 @@
 // What both versions of the case loop use: the activities as the workflow calls them,
 // webhook delivery beside the case, and when a run's history is long enough to move on.
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities } from '../../activities/types';
 import type { CaseWorkflowInput } from './contract';
 
@@ -9,6 +9,12 @@ export type { caseWorkflow } from './workflow';
 // Transient failures (the database down) are retried without end; a write the database
 // refuses fails at once when the caller asks for it (reportRefusal), see case-writer.ts.
 export const { persistCase } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+// The same write as a local activity, for the newer loop: it runs in the workflow task of
+// the change that made it, so an Update can answer once its effects are written.
+export const { persistCase: writeLocally } = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });

@@ -7,6 +7,7 @@
 // `effects-beside-clocks` patch keep running loop-v1.ts unchanged; every new case (and
 // every continue-as-new of an old one) runs loop-beside-clocks.ts.
 import { patched } from '@temporalio/workflow';
+import { registerCaseHandlers } from './case-handlers';
 import { CaseRun } from './case-run';
 import type { CaseView, CaseWorkflowInput } from './contract';
 import { runBesideClocks } from './loop-beside-clocks';
@@ -19,6 +20,7 @@ export const LATEST_WORKFLOW_VERSION = EFFECTS_BESIDE_CLOCKS;
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   const run = new CaseRun(input);
-  run.registerHandlers();
-  return patched(EFFECTS_BESIDE_CLOCKS) ? runBesideClocks(run, input) : runV1(run, input);
+  if (patched(EFFECTS_BESIDE_CLOCKS)) return runBesideClocks(run, input); // registers its own handlers
+  registerCaseHandlers(run);
+  return runV1(run, input);
 }
