@@ -19,8 +19,9 @@ export function actorLabel(id: string, role: string, kind?: string): string {
 
 /**
  * Shows an ID only when it is the reader's or a customer's in the case's recent log and
- * never a staff member's; otherwise `fallback`. Older log entries drop out of the view,
- * so an unknown ID gets the label: hiding a customer's ID is the safe mistake.
+ * never a staff member's; a system the log knows shows as `system`; anyone else as
+ * `fallback`. Older log entries drop out of the view, so an unknown ID gets the label:
+ * hiding a customer's ID is the safe mistake.
  */
 export function identities(view: CaseView, reader: Actor): Identify {
   const customers = new Set(view.recentInteractions.filter((i) => i.actorRole === 'customer').map((i) => i.actorId));
