@@ -1,7 +1,7 @@
 // The API process: Express over one Temporal client and one database handle.
 // Configured by environment only. On SIGTERM/SIGINT it stops accepting, finishes the
 // requests in flight, answers keep-alive clients with `Connection: close`, and exits
-// within DEFAULT_STOP_GRACE_MS even if a request never finishes (api/edge/graceful-stop.ts).
+// within API_STOP_GRACE (10 s by default) even if a request never finishes (api/edge/graceful-stop.ts).
 import type { Server } from 'node:http';
 import { loadConfig } from '../config/env';
 import { connectClient } from '../config/temporal';
@@ -31,7 +31,7 @@ export async function startApi(): Promise<{ server: Server; stop: () => Promise<
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
-      await api.stop();
+      await api.stop(config.API_STOP_GRACE * 1000);
       await client.connection.close();
       await database.close();
     })());

@@ -34,6 +34,8 @@ const schema = z.object({
   CASEKEEPER_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
+  /** On SIGTERM, how long the API lets requests in flight finish before it closes their connections and exits. */
+  API_STOP_GRACE: duration.default(10),
   /** Where notices go as signed webhooks; unset → they stay in the outbox as SKIPPED. */
   WEBHOOK_URL: z.string().url().optional(),
   /**

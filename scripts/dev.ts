@@ -9,6 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { listenApi } from '../api/edge/http-server';
 import { codecOptions } from '../config/codec';
 import { loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
@@ -99,8 +100,8 @@ async function main(): Promise<void> {
   const client = await connectClient(config);
   await ensureNoticeRelay(client); // retries failed webhook notices, also after their case ended
   const app = createApp({ client, db: database.db, authSecret: config.AUTH_JWT_SECRET, codec: codecOptions(config), workerMetrics, logger: logger.child({ process: 'api' }) });
-  const server = app.listen(config.PORT, config.HOST);
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  // The same HTTP server as api/main.ts: parser refusals as problem documents, a bounded drain on stop.
+  const server = await listenApi(app, config.PORT, config.HOST);
 
   const api = `http://${config.HOST}:${config.PORT}`;
   console.log(`
@@ -117,7 +118,7 @@ Press Ctrl-C to stop.`);
     if (stopping) return;
     stopping = true;
     console.log('\nstopping…');
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.stop(config.API_STOP_GRACE * 1000);
     // The SDK also reacts to SIGINT/SIGTERM by draining the worker itself.
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await running;

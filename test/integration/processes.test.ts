@@ -73,7 +73,8 @@ describe('worker and API processes', () => {
     const base = `http://127.0.0.1:${port}`;
     const worker1 = await start('worker/main.ts', {});
     await waitForOutput(worker1, /polling/);
-    const api = await start('api/main.ts', { PORT: String(port) });
+    // Its grace period outlasts the worker's restart below, which the in-flight request waits for.
+    const api = await start('api/main.ts', { PORT: String(port), API_STOP_GRACE: '5m' });
     await waitForOutput(api, /listening/);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
 
