@@ -4,7 +4,7 @@
 import express, { type Express } from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type JWTPayload, type KeyLike } from 'jose';
 import request from 'supertest';
 import { authenticate } from '../../api/auth';
 import { problemHandler } from '../../api/problem';
@@ -76,7 +76,7 @@ describe('bearer tokens', () => {
   describe('from an identity provider', () => {
     let server: http.Server;
     let jwksUrl: string;
-    const keys: Record<string, CryptoKey | import('node:crypto').KeyObject> = {};
+    const keys: Record<string, KeyLike> = {};
 
     beforeAll(async () => {
       const rsa = await generateKeyPair('RS256');
