@@ -20,7 +20,7 @@ import { useHarness } from '../helpers/case-harness';
 import { agent, backOffice, customer, manager, supervisor } from '../helpers/fixtures';
 import { hinted, validArbitrary, type JsonSchema } from '../helpers/json-schema-arbitraries';
 import { nearMissArbitrary } from '../helpers/near-miss-arbitraries';
-import { percentEncode } from '../helpers/hostile-values';
+import { HOSTILE_TEXT, percentEncode, withBadText } from '../helpers/hostile-values';
 import { listenApi } from '../../api/edge/http-server';
 import { ROOT } from '../helpers/paths';
 import { undocumentedKeys } from '../helpers/undocumented-keys';
@@ -140,7 +140,7 @@ describe('fuzzing every operation from the document', () => {
               statuses[res.status] = (statuses[res.status] ?? 0) + 1;
               const mine = (byOperation[op.operationId] ??= {});
               mine[res.status] = (mine[res.status] ?? 0) + 1;
-              const problem = check(route, op, res);
+              const problem = spec.tainted && res.status < 300 ? `accepted text it must refuse (${res.status})` : check(route, op, res);
               if (problem) violations.push(`${method.toUpperCase()} ${spec.url} [${op.operationId}]: ${problem}\n  request: ${summarize(spec)}`);
               else if (res.status < 300) learn(known, op.operationId, res.body);
             }
@@ -262,6 +262,8 @@ interface RequestSpec {
   headers: Record<string, string>;
   /** A JSON value to serialise, or raw text sent as is. */
   body?: { json: unknown } | { raw: string | Buffer };
+  /** It holds text the API must refuse: any 2xx answer is a finding. */
+  tainted?: boolean;
 }
 
 const ODD_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', 'application/xml', 'multipart/form-data; boundary=x'];
@@ -284,7 +286,26 @@ const RAW_BODIES: (string | Buffer)[] = [
  * handlers and the workflow), the rest bend one or more parts of it at random.
  */
 function requestArbitrary(p: string, op: Operation, known: Known, tokens: { valid: string[]; invalid: string[] }): fc.Arbitrary<RequestSpec> {
-  return fc.oneof({ weight: 3, arbitrary: requestParts(p, op, known, tokens, false) }, { weight: 2, arbitrary: requestParts(p, op, known, tokens, true) });
+  return fc.oneof(
+    { weight: 3, arbitrary: requestParts(p, op, known, tokens, false) },
+    { weight: 2, arbitrary: requestParts(p, op, known, tokens, true) },
+    { weight: 2, arbitrary: tainted(requestParts(p, op, known, tokens, false)) },
+  );
+}
+
+/**
+ * A request by the document in every way but one: a body string or query value holding
+ * text the API must refuse (in a URL a lone surrogate arrives as U+FFFD, which it may take).
+ */
+function tainted(requests: fc.Arbitrary<RequestSpec>): fc.Arbitrary<RequestSpec> {
+  return fc.tuple(requests, fc.constantFrom(...HOSTILE_TEXT), fc.nat()).map(([spec, bad, pick]) => {
+    if (spec.body && 'json' in spec.body) return { ...spec, body: { json: withBadText(spec.body.json, bad, pick) }, tainted: true };
+    const [path, query] = spec.url.split('?');
+    if (!query) return spec;
+    const pairs = query.split('&');
+    pairs[pick % pairs.length] += percentEncode(bad);
+    return { ...spec, url: `${path}?${pairs.join('&')}`, tainted: !/[\ud800-\udfff]/.test(bad) };
+  });
 }
 
 function requestParts(p: string, op: Operation, known: Known, tokens: { valid: string[]; invalid: string[] }, hostile: boolean): fc.Arbitrary<RequestSpec> {
