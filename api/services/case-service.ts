@@ -1,42 +1,21 @@
-// What the case endpoints do, one call each: open a case, read it, act on it.
-// Temporal is the source of truth for a running case; PostgreSQL answers once it ended.
+// What the case endpoints do, one Temporal call each: open a case (update-with-start),
+// act on it (one Update that answers the case after its effects are written), read it
+// (from the read model, which every answered action has already reached).
 import { randomUUID } from 'node:crypto';
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-  type Client,
-} from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
 import type { CaseCommand } from '../../domain/case-commands';
 import type { Actor } from '../../domain/case-types';
-import {
-  actionUpdates,
-  CASE_TASK_QUEUE,
-  CASE_WORKFLOW_TYPE,
-  caseWorkflowId,
-  getCaseQuery,
-  type ActionResult,
-  type CaseView,
-} from '../../workflows/case/contract';
-import {
-  CaseCategoryKey,
-  CasePriorityKey,
-  CaseStatusKey,
-  CustomerIdKey,
-  DepartmentKey,
-  EscalationLevelKey,
-  SlaBreachedKey,
-} from '../../workflows/case/search-attributes';
+import { actionUpdates, CASE_TASK_QUEUE, CASE_WORKFLOW_TYPE, caseWorkflowId, getCaseQuery, openedUpdate, type CaseView } from '../../workflows/case/contract';
+import { CaseCategoryKey, CasePriorityKey, CaseStatusKey, CustomerIdKey, DepartmentKey, EscalationLevelKey, SlaBreachedKey } from '../../workflows/case/search-attributes';
 import type { caseWorkflow } from '../../workflows/case/workflow';
 import type { ActionName, CreateCaseBody } from '../schemas/cases';
 import { Problem, notFound } from '../problem';
 import { customerCaseView } from '../projection/customer-view';
 import type { CustomerCaseView } from '../schemas/responses';
+import { rejectionToProblem } from './case-rejections';
 import { derivedId, once, requestHash, type Stored } from './idempotency';
 import { pinSla } from './sla-lookup';
 
@@ -47,7 +26,7 @@ export class CaseService {
     private readonly taskQueue: string = CASE_TASK_QUEUE,
   ) {}
 
-  /** Opens a case; the same Idempotency-Key opens it once. */
+  /** Opens a case and answers its view in one call; the same Idempotency-Key opens it once. */
   open(body: CreateCaseBody, actor: Actor, idempotencyKey: string): Promise<Stored> {
     if (actor.role === 'customer' && body.customerId !== actor.customerId) {
       throw new Problem({ status: 403, title: 'Forbidden', detail: 'customers open cases for their own organisation only' });
@@ -56,83 +35,82 @@ export class CaseService {
       const caseId = derivedId(actor.id, `${idempotencyKey}\u0000${generation}`);
       const sla = await pinSla(this.db, body.slaPolicyId ?? 'default', body.priority, body.category);
       const { slaPolicyId: _policy, ...fields } = body;
-      try {
-        await this.client.workflow.start<typeof caseWorkflow>(CASE_WORKFLOW_TYPE, {
-          workflowId: caseWorkflowId(caseId),
-          taskQueue: this.taskQueue,
-          args: [{ open: { ...fields, caseId, openedBy: actor, sla } }],
-          typedSearchAttributes: [
-            { key: CaseStatusKey, value: 'OPEN' },
-            { key: CasePriorityKey, value: body.priority },
-            { key: CaseCategoryKey, value: body.category },
-            { key: CustomerIdKey, value: body.customerId },
-            { key: DepartmentKey, value: 'front-line' },
-            { key: EscalationLevelKey, value: 0 },
-            { key: SlaBreachedKey, value: false },
-          ],
-          staticSummary: `Case ${caseId} · ${body.category} · ${body.priority} · customer ${body.customerId}`,
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err; // a retry after a crash
-      }
-      return { status: 201, body: await this.viewFor(caseId, actor) };
+      const start = new WithStartWorkflowOperation<typeof caseWorkflow>(CASE_WORKFLOW_TYPE, {
+        workflowId: caseWorkflowId(caseId),
+        taskQueue: this.taskQueue,
+        args: [{ open: { ...fields, caseId, openedBy: actor, sla } }],
+        // A retry after a crash finds the case it started: the same case, not a second one.
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        typedSearchAttributes: [
+          { key: CaseStatusKey, value: 'OPEN' },
+          { key: CasePriorityKey, value: body.priority },
+          { key: CaseCategoryKey, value: body.category },
+          { key: CustomerIdKey, value: body.customerId },
+          { key: DepartmentKey, value: 'front-line' },
+          { key: EscalationLevelKey, value: 0 },
+          { key: SlaBreachedKey, value: false },
+        ],
+        staticSummary: `Case ${caseId} · ${body.category} · ${body.priority} · customer ${body.customerId}`,
+      });
+      const view = await this.client.workflow
+        .executeUpdateWithStart(openedUpdate, { args: [{ actor }], startWorkflowOperation: start, updateId: `opened-${caseId}` })
+        .catch((err: unknown) => Promise.reject(rejectionToProblem(err, caseId) ?? err));
+      return { status: 201, body: projectFor(view, actor) };
     });
   }
 
-  /** The live view of a case, or its last snapshot once the workflow has ended. */
-  async view(caseId: string): Promise<CaseView> {
-    try {
-      return await this.client.workflow.getHandle(caseWorkflowId(caseId)).query(getCaseQuery);
-    } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError) && !isQueryOnClosed(err)) throw err;
-    }
-    const [row] = await this.db.select({ snapshot: cases.snapshot }).from(cases).where(eq(cases.caseId, caseId));
-    if (!row) throw notFound(`no case ${caseId}`);
-    return row.snapshot as CaseView;
-  }
-
-  /** Reads a case for an actor: another organisation's case does not exist for a customer. */
+  /**
+   * A case as the actor may see it, from the read model (every answered action has reached
+   * it); a case whose first write has not landed yet is asked directly.
+   */
   async viewFor(caseId: string, actor: Actor): Promise<CaseView | CustomerCaseView> {
-    const view = await this.view(caseId);
-    if (actor.role !== 'customer') return view;
-    if (view.customerId !== actor.customerId) throw notFound(`no case ${caseId}`);
-    return customerCaseView(view, actor);
+    const view = await this.snapshot(caseId) ?? await this.query(caseId);
+    if (!view || (actor.role === 'customer' && view.customerId !== actor.customerId)) throw notFound(`no case ${caseId}`);
+    return projectFor(view, actor);
   }
 
-  /** Sends one action as a Temporal Update; its Update ID derives from the Idempotency-Key. */
+  /**
+   * Sends one action as one Temporal Update. Its ID derives from the Idempotency-Key and the
+   * request's hash: a retry is the same Update (applied once, the server or the case gives
+   * the first answer); the key with another body is refused by the case (422).
+   */
   async act(caseId: string, action: ActionName, command: Omit<CaseCommand, 'type'>, actor: Actor, idempotencyKey?: string, requestId?: string): Promise<Stored> {
-    await this.viewFor(caseId, actor); // 404 before anything else for a stranger's case
-    const run = async (generation?: string): Promise<Stored> => {
-      const updateId = idempotencyKey ? derivedId(actor.id, `${caseId}:${action}:${idempotencyKey}:${generation}`, 32) : randomUUID();
-      try {
-        const result: ActionResult = await this.client.workflow
-          .getHandle(caseWorkflowId(caseId))
-          .executeUpdate(actionUpdates[action], { args: [{ actor, command: { ...command, type: action } as never, ...(requestId ? { requestId } : {}) }], updateId });
-        return { status: 200, body: { result, case: await this.viewFor(caseId, actor) } };
-      } catch (err) {
-        throw rejectionToProblem(err) ?? err;
-      }
-    };
-    if (!idempotencyKey) return run();
-    return once(this.db, actor.id, `act:${caseId}:${action}:${idempotencyKey}`, requestHash(command), run);
+    const hash = requestHash(command);
+    const keyId = idempotencyKey ? derivedId(actor.id, `${caseId}:${action}:${idempotencyKey}`, 32) : undefined;
+    const args = { actor, command: { ...command, type: action } as never, ...(requestId ? { requestId } : {}), ...(keyId ? { idempotency: { keyId, requestHash: hash } } : {}) };
+    try {
+      const result = await this.client.workflow
+        .getHandle(caseWorkflowId(caseId))
+        .executeUpdate(actionUpdates[action], { args: [args], updateId: keyId ? `${keyId}.${hash.slice(0, 16)}` : randomUUID() });
+      const { case: after, ...summary } = result;
+      // A case still on the first workflow version answers without its view.
+      return { status: 200, body: { result: summary, case: after ? projectFor(after, actor) : await this.viewFor(caseId, actor) } };
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw await this.notTakingActions(caseId, actor);
+      throw rejectionToProblem(err, caseId) ?? err;
+    }
+  }
+
+  /** No running workflow: the case ended (409) or, for this caller, never existed (404). */
+  private async notTakingActions(caseId: string, actor: Actor): Promise<Problem> {
+    const view = await this.snapshot(caseId);
+    if (!view || (actor.role === 'customer' && view.customerId !== actor.customerId)) return notFound(`no case ${caseId}`);
+    return new Problem({ status: 409, title: 'Conflict', detail: 'the case no longer takes actions' });
+  }
+
+  private async snapshot(caseId: string): Promise<CaseView | undefined> {
+    const [row] = await this.db.select({ snapshot: cases.snapshot }).from(cases).where(eq(cases.caseId, caseId));
+    return row?.snapshot as CaseView | undefined;
+  }
+
+  private async query(caseId: string): Promise<CaseView | undefined> {
+    return this.client.workflow
+      .getHandle(caseWorkflowId(caseId))
+      .query(getCaseQuery)
+      .catch((err: unknown) => (err instanceof WorkflowNotFoundError ? undefined : Promise.reject(err)));
   }
 }
 
-function isQueryOnClosed(err: unknown): boolean {
-  return err instanceof Error && /workflow.*(completed|closed|terminated)/i.test(err.message);
-}
-
-/** The workflow's typed rejection becomes 409 (state), 403 (authority) or 422 (invalid). */
-function rejectionToProblem(err: unknown): Problem | undefined {
-  if (err instanceof WorkflowNotFoundError) return new Problem({ status: 409, title: 'Conflict', detail: 'the case no longer takes actions' });
-  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    return new Problem({ status: 503, title: 'Service Unavailable', detail: 'the case did not answer in time; retry with the same Idempotency-Key' }, { 'retry-after': '2' });
-  }
-  if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
-  const cause = err.cause;
-  if (!(cause instanceof ApplicationFailure) || cause.type !== 'ActionRejected') return undefined;
-  const reason = cause.details?.[0];
-  const status = reason === 'FORBIDDEN' ? 403 : reason === 'INVALID' ? 422 : 409;
-  const title = status === 403 ? 'Forbidden' : status === 422 ? 'Unprocessable Content' : 'Conflict';
-  return new Problem({ status, title, detail: cause.message });
+function projectFor(view: CaseView, actor: Actor): CaseView | CustomerCaseView {
+  return actor.role === 'customer' ? customerCaseView(view, actor) : view;
 }
