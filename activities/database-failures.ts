@@ -3,18 +3,14 @@
 // customer wrote), so neither may cross into Temporal or a log line: the failure that
 // leaves an activity names only the SQLSTATE, the constraint and the table.
 import { ApplicationFailure } from '@temporalio/activity';
+import { databaseFacts } from '../db/database-errors';
+
+export { databaseFacts };
 
 /** Failure type the workflow reacts to: the database refuses this write, retrying it is pointless. */
 export const WRITE_REFUSED = 'DatabaseRefusedWrite';
 /** Failure type for outages and anything unexplained: Temporal retries it with back-off. */
 export const WRITE_UNAVAILABLE = 'DatabaseUnavailable';
-
-export interface DatabaseFailureFacts {
-  /** PostgreSQL SQLSTATE (e.g. 22021 for a byte the encoding refuses, P0001 for a trigger's raise). */
-  code?: string;
-  constraint?: string;
-  table?: string;
-}
 
 /**
  * SQLSTATE classes where the same statement will fail again however often it is sent:
@@ -23,21 +19,6 @@ export interface DatabaseFailureFacts {
  * (P0). Everything else (connection loss, serialization, shutdown) may pass on a retry.
  */
 const REFUSING_CLASSES = ['22', '23', '42', 'P0'];
-
-/** The driver's error: drizzle wraps it as `cause`; postgres.js puts the facts on it. */
-export function databaseFacts(err: unknown): DatabaseFailureFacts {
-  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const o = e as { code?: unknown; constraint_name?: unknown; table_name?: unknown };
-    if (typeof o.code === 'string' && /^[0-9A-Z]{5}$/.test(o.code)) {
-      return {
-        code: o.code,
-        ...(typeof o.constraint_name === 'string' ? { constraint: o.constraint_name } : {}),
-        ...(typeof o.table_name === 'string' ? { table: o.table_name } : {}),
-      };
-    }
-  }
-  return {};
-}
 
 /**
  * The failure an activity throws for a database error: typed, classified, free of content.

@@ -3,8 +3,8 @@
 // the database) the stack's frames. Never a message: drizzle's DrizzleQueryError puts
 // the query and its parameters (a whole case view, what a customer wrote) in its
 // message and stack, and other libraries' messages may quote their input too.
+import { databaseFacts } from '../../db/database-errors';
 
-const SQLSTATE = /^[0-9A-Z]{5}$/;
 const SYSTEM_CODE = /^[A-Z][A-Z0-9_]{1,40}$/;
 const MAX_CAUSES = 5;
 const MAX_FRAMES = 8;
@@ -23,13 +23,10 @@ export function loggableError(err: unknown): LoggableError {
   const chain: object[] = [];
   for (let e: unknown = err; e && typeof e === 'object' && chain.length < MAX_CAUSES; e = (e as { cause?: unknown }).cause) chain.push(e);
   const out: LoggableError = { class: chain.length ? chain.map((e) => e.constructor?.name ?? 'Object').join(' < ') : typeof err };
-  const database = chain.find((e) => SQLSTATE.test(String((e as { code?: unknown }).code)));
-  const fromDatabase = database !== undefined || chain.some((e) => 'query' in e || 'params' in e || 'parameters' in e);
-  if (database) {
-    const facts = database as { code: string; constraint_name?: unknown; table_name?: unknown };
-    out.code = facts.code;
-    if (typeof facts.constraint_name === 'string') out.constraint = facts.constraint_name;
-    if (typeof facts.table_name === 'string') out.table = facts.table_name;
+  const facts = databaseFacts(err);
+  const fromDatabase = facts.code !== undefined || chain.some((e) => 'query' in e || 'params' in e || 'parameters' in e);
+  if (facts.code) {
+    Object.assign(out, facts);
   } else {
     const code = (chain[0] as { code?: unknown } | undefined)?.code;
     if (typeof code === 'string' && SYSTEM_CODE.test(code)) out.code = code; // e.g. ECONNREFUSED
