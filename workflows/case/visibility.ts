@@ -1,19 +1,30 @@
 // What engineers see of a case in the Temporal UI and CLI: search attributes and the
-// current-details line. Only attributes whose value changed are upserted: each upsert is
-// a billable action and a history event.
+// current-details line. An upsert is a billable action and a history event, so only a
+// changed attribute is sent, and NextDeadline on its own is sent only when it must be:
+// it names when the case next wakes (its alarm), never later than the real next deadline.
+// A reply that pushes the progress deadline out leaves the earlier value standing; the
+// alarm rings then, and the true value goes out with that wake (or with any other change).
 import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseView, WriteStall } from './contract';
-import { ReadModelStalledKey } from './search-attributes';
+import { NextDeadlineKey, ReadModelStalledKey } from './search-attributes';
 import { searchAttributesOf, summaryOf } from './view';
 
 export function showCase(view: CaseView, stall: WriteStall | undefined): void {
   const wanted = [...searchAttributesOf(view), { key: ReadModelStalledKey, value: stall ? true : null }] as SearchAttributeUpdatePair[];
   const current = workflowInfo().typedSearchAttributes;
   const changed = wanted.filter((p) => !sameValue(current.get(p.key), p.value));
-  if (changed.length > 0) upsertSearchAttributes(changed);
+  const others = changed.filter((p) => p.key.name !== NextDeadlineKey.name);
+  const deadline = changed.find((p) => p.key.name === NextDeadlineKey.name);
+  if (others.length > 0 || (deadline && mustMove(current.get(NextDeadlineKey), deadline.value as Date | null))) upsertSearchAttributes(changed);
   const stallLine = stall ? `\n\n⚠ read model behind since ${stall.since}: the database refused ${stall.attempts} write(s)${stall.code ? ` (SQLSTATE ${stall.code})` : ''}; \`npm run ops -- redrive <caseId>\` retries now` : '';
   setCurrentDetails(summaryOf(view) + stallLine);
+}
+
+/** The indexed next deadline must change when it is missing, has passed, or the real one is earlier. */
+function mustMove(indexed: Date | undefined, real: Date | null): boolean {
+  if (!indexed) return real !== null;
+  return real === null || indexed.getTime() <= Date.now() || real.getTime() < indexed.getTime();
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
