@@ -1,20 +1,10 @@
 // Logs are JSON, carry a request ID, and never hold personal data (C2.1(g), C4.3).
-import { Writable } from 'node:stream';
 import express from 'express';
 import request from 'supertest';
 import { requestLog } from '../../api/request-log';
-import { createLogger } from '../../config/logger';
+import { capturedLogger } from '../helpers/captured-logger';
 
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { lines, logger: createLogger('info', stream) };
-}
+const capture = () => capturedLogger();
 
 describe('logging', () => {
   it('when a log entry holds names, contacts or message text, then they are redacted wherever they sit', () => {

@@ -1,26 +1,16 @@
 // When a request fails inside the API, the log line says which error it was (class,
 // SQLSTATE, constraint, table, request ID) and nothing the query carried: drizzle's
 // error message lists the query's parameters, which hold what customers wrote.
-import { Writable } from 'node:stream';
 import { DrizzleQueryError } from 'drizzle-orm';
 import express from 'express';
 import request from 'supertest';
 import { problemHandler } from '../../api/problem';
 import { requestLog } from '../../api/request-log';
-import { createLogger } from '../../config/logger';
+import { capturedLogger } from '../helpers/captured-logger';
 
 const MARKER = 'Zhang-Min-13800138000';
 
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { lines, logger: createLogger('info', stream) };
-}
+const capture = () => capturedLogger();
 
 /** What postgres.js throws for a refused statement: SQLSTATE and names on the error, values in message and detail. */
 class PostgresError extends Error {

@@ -1,22 +1,15 @@
 // The Temporal SDK's failure lines reach the JSON log with what kind of error it was,
 // never with the error's message or stack, which can quote what a customer wrote.
-import { Writable } from 'node:stream';
 import vm from 'node:vm';
 import { ApplicationFailure, DefaultFailureConverter, defaultPayloadConverter } from '@temporalio/common';
-import { createLogger } from '../../config/logger';
 import { sdkLogger } from '../../worker/sdk-logging';
+import { capturedLogger } from '../helpers/captured-logger';
 
 const SECRET = 'Li Wei, card 4111 1111 1111 1111';
 
 function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { lines, sdk: sdkLogger(createLogger('info', stream)) };
+  const { lines, logger } = capturedLogger();
+  return { lines, sdk: sdkLogger(logger) };
 }
 
 describe('SDK logs in the JSON stream', () => {
