@@ -3,7 +3,9 @@
 // carrying an older revision never rolls the row back. Writes run as local activities,
 // whose effects can outlive a workflow task that then failed: so a write overwrites what
 // it finds under the same keys, and the newest write removes log entries and unsent
-// notices past its own snapshot (they belong to a course the case did not take).
+// notices past its own snapshot (they belong to a course the case did not take). Known
+// gap: if the failed task wrote two batches (revision R+1), the retried course's write R
+// is older and leaves the row and the extra entries until its own R+1 write replaces them.
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { cases, interactions, outbox } from '../db/schema';
@@ -38,7 +40,8 @@ export async function writeCase(db: Db, input: Omit<PersistCaseInput, 'requestId
   });
 }
 
-const undelivered = sql`${outbox.state} in ('PENDING', 'SKIPPED')`;
+// Not sent yet, nor being sent: a notice of a course the case did not take may still be replaced.
+const undelivered = sql`${outbox.state} in ('PENDING', 'SKIPPED', 'FAILED')`;
 
 /** `SET column = excluded.column` for each named column. */
 function overwrite<T extends object>(table: T, columns: (keyof T & string)[]): Record<string, SQL> {

@@ -60,8 +60,9 @@ export class CaseService {
   }
 
   /**
-   * A case as the actor may see it, from the read model (every answered action has reached
-   * it); a case whose first write has not landed yet is asked directly.
+   * A case as the actor may see it, from the read model, which every action answered with
+   * its view has reached (not while the database refuses the case's writes: the case then
+   * shows ReadModelStalled); a case whose first write has not landed yet is asked directly.
    */
   async viewFor(caseId: string, actor: Actor): Promise<CaseView | CustomerCaseView> {
     const view = await this.snapshot(caseId) ?? await this.query(caseId);
@@ -83,8 +84,11 @@ export class CaseService {
         .getHandle(caseWorkflowId(caseId))
         .executeUpdate(actionUpdates[action], { args: [args], updateId: keyId ? `${keyId}.${hash.slice(0, 16)}` : randomUUID() });
       const { case: after, ...summary } = result;
-      // A case still on the first workflow version answers without its view.
-      return { status: 200, body: { result: summary, case: after ? projectFor(after, actor) : await this.viewFor(caseId, actor) } };
+      // A case still on the first workflow version answers without its view, before its
+      // write: ask it (the read model may not have the action yet).
+      const view = after ?? (await this.query(caseId));
+      if (!view) throw notFound(`no case ${caseId}`);
+      return { status: 200, body: { result: summary, case: projectFor(view, actor) } };
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw await this.notTakingActions(caseId, actor);
       throw rejectionToProblem(err, caseId) ?? err;

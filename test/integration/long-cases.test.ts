@@ -3,7 +3,7 @@
 // action is applied once also across runs.
 import { asc, eq } from 'drizzle-orm';
 import { interactions } from '../../db/schema';
-import { caseWorkflowId } from '../../workflows/case/contract';
+import { actionUpdates, caseWorkflowId } from '../../workflows/case/contract';
 import { act, eventually, startCase, view, useHarness } from '../helpers/case-harness';
 import { agent, customer } from '../helpers/fixtures';
 import { devServerEnv } from '../helpers/temporal';
@@ -36,6 +36,19 @@ describe('continue-as-new', () => {
       (rows) => rows.length === 14,
     );
     expect(log.map((r) => r.seq)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+  });
+
+  it('when an Idempotency-Key used before continue-as-new comes back with another body, then the next run still refuses it', async () => {
+    const open = await startCase(h, {}, { maxHistoryEvents: 30 });
+    const handle = h.env.client.workflow.getHandle(caseWorkflowId(open.caseId));
+    const firstRun = (await handle.describe()).runId;
+    const keyed = (message: string, i: number) =>
+      handle.executeUpdate(actionUpdates.reply, { args: [{ actor: agent, command: { type: 'reply', message }, idempotency: { keyId: `key-${i}`, requestHash: message } }], updateId: `key-${i}.${message}` });
+    await act(h, open.caseId, agent, { type: 'acknowledge' });
+    for (let i = 1; i <= 8; i++) await keyed(`update ${i}`, i);
+    expect(await eventually(async () => (await handle.describe()).runId, (runId) => runId !== firstRun)).not.toBe(firstRun);
+    await expect(keyed('another body', 1)).rejects.toMatchObject({ cause: { type: 'ActionRejected', details: ['INVALID'] } });
+    expect((await view(h, open.caseId)).seq).toBe(10); // opened, acknowledged, 8 replies: nothing more
   });
 
   it('when the same Update ID is sent twice in one run, then the second gets the first result and appends nothing', async () => {

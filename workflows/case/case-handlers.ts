@@ -37,7 +37,8 @@ export function registerCaseHandlers(run: CaseRun, answering?: Answering): void 
         if (id && run.applied.has(id)) return;
         asFailure(() => {
           validateArgs(args);
-          if (answering) admit(run, args);
+          // Also on the v1 loop: validators never run on replay, so a new refusal cannot break a history.
+          admit(run, args);
           const copy = structuredCopy(run.state);
           const now = run.ctx();
           tick(copy, now);

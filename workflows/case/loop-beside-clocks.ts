@@ -44,29 +44,7 @@ export async function runBesideClocks(run: CaseRun, input: CaseWorkflowInput): P
       closedAt ??= Date.now();
       if (Date.now() - closedAt >= FEEDBACK_AFTER_CLOSE_MS) break;
     }
-    if (historyIsLong(input)) {
-      // Let the write and delivery in flight land first (bounded: the database or the
-      // receiver may be down; what is unwritten is carried over, undelivered notices wait
-      // in the outbox), then hand over in a quiet workflow task: an activity completing
-      // during the hand-over fails that task, and an Update riding on it fails with it.
-      writer.hold();
-      delivery.hold();
-      await condition(() => writer.settled() && delivery.settled(), HANDOVER_WAIT_MS);
-      await condition(allHandlersFinished);
-      const unwritten = writer.unwritten();
-      await continueAsNew<typeof caseWorkflow>({
-        open: input.open,
-        ...(input.maxHistoryEvents !== undefined ? { maxHistoryEvents: input.maxHistoryEvents } : {}),
-        carried: {
-          state: run.state,
-          sla: run.sla,
-          applied: [...run.applied],
-          ...(closedAt ? { closedAt: new Date(closedAt).toISOString() } : {}),
-          ...(unwritten ? { unwritten } : {}),
-          ...(writer.stall ? { writeStall: writer.stall } : {}),
-        },
-      });
-    }
+    if (historyIsLong(input)) await handOver();
     const wake = run.state.status === 'CLOSED' ? closedAt! + FEEDBACK_AFTER_CLOSE_MS : nextWakeAt(run.state)?.getTime();
     if (wake !== undefined) alarm.ringBy(wake);
     seen = run.changes;
@@ -74,8 +52,38 @@ export async function runBesideClocks(run: CaseRun, input: CaseWorkflowInput): P
     if (alarm.take() && run.state.status !== 'CLOSED') catchUpIfDue(run);
   }
   await condition(allHandlersFinished);
-  await condition(() => writer.idle()); // the last snapshot is written before the workflow ends
+  // The last snapshot is written before the workflow ends. A write refused for good keeps
+  // the case waiting (its retries grow the history), so it hands over when the history is long.
+  await condition(() => writer.idle() || historyIsLong(input));
+  if (!writer.idle()) await handOver();
   return toView(run.state, run.clocks);
+
+  /**
+   * Continue-as-new. Lets the write and delivery in flight land first (bounded: the database
+   * or the receiver may be down; what is unwritten is carried over, undelivered notices
+   * wait in the outbox), then hands over in a quiet workflow task: an activity completing
+   * during the hand-over fails that task, and an Update riding on it fails with it.
+   */
+  async function handOver(): Promise<never> {
+    writer.hold();
+    delivery.hold();
+    await condition(() => writer.settled() && delivery.settled(), HANDOVER_WAIT_MS);
+    await condition(allHandlersFinished);
+    const unwritten = writer.unwritten();
+    return continueAsNew<typeof caseWorkflow>({
+      open: input.open,
+      ...(input.maxHistoryEvents !== undefined ? { maxHistoryEvents: input.maxHistoryEvents } : {}),
+      carried: {
+        state: run.state,
+        sla: run.sla,
+        applied: [...run.applied],
+        keys: [...run.keys],
+        ...(closedAt ? { closedAt: new Date(closedAt).toISOString() } : {}),
+        ...(unwritten ? { unwritten } : {}),
+        ...(writer.stall ? { writeStall: writer.stall } : {}),
+      },
+    });
+  }
 }
 
 /** An alarm may ring early (the deadline moved later since it was set): act only on what is due. */

@@ -44,7 +44,8 @@ export async function runV1(run: CaseRun, input: CaseWorkflowInput): Promise<Cas
       await continueAsNew<typeof caseWorkflow>({
         open: input.open,
         ...(input.maxHistoryEvents !== undefined ? { maxHistoryEvents: input.maxHistoryEvents } : {}),
-        carried: { state: state(), sla: run.sla, applied: [...run.applied], ...(closedAt ? { closedAt: new Date(closedAt).toISOString() } : {}) },
+        // `keys` (Idempotency-Keys with their request hashes) rides in the input only: no command changes.
+        carried: { state: state(), sla: run.sla, applied: [...run.applied], keys: [...run.keys], ...(closedAt ? { closedAt: new Date(closedAt).toISOString() } : {}) },
       });
     }
     const wake = state().status === 'CLOSED' ? closedAt! + FEEDBACK_AFTER_CLOSE_MS : nextWakeAt(state())?.getTime();

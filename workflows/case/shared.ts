@@ -14,8 +14,12 @@ export const { persistCase } = proxyActivities<CaseActivities>({
 });
 // The same write as a local activity, for the newer loop: it runs in the workflow task of
 // the change that made it, so an Update can answer once its effects are written.
+// Bounded in all (scheduleToClose): during an outage the write fails into the writer's
+// stall path (retried with back-off, carried over at continue-as-new) rather than keeping
+// a local activity in flight indefinitely.
 export const { persistCase: writeLocally } = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '5 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 // Webhook receivers can be down for a while: back off up to 10 minutes between tries.
