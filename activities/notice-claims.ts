@@ -78,7 +78,10 @@ export async function skipUndelivered(db: Db, caseId: string): Promise<number> {
   return rows.length;
 }
 
-/** Cases whose head failed and is due again, or whose sender abandoned its lease. */
+/** A notice still PENDING this long after it was written lost its sender (its case's attempts went on database errors). */
+const ORPHANED_AFTER_MS = 10 * 60_000;
+
+/** Cases whose head failed and is due again, whose sender abandoned its lease, or whose notice was never tried. */
 export async function casesDue(db: Db, now: Date, limit: number): Promise<string[]> {
   const rows = await db
     .selectDistinct({ caseId: outbox.caseId })
@@ -87,6 +90,7 @@ export async function casesDue(db: Db, now: Date, limit: number): Promise<string
       or(
         and(eq(outbox.state, 'FAILED'), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now))),
         and(eq(outbox.state, 'SENDING'), lte(outbox.nextAttemptAt, now)),
+        and(eq(outbox.state, 'PENDING'), lte(outbox.createdAt, new Date(now.getTime() - ORPHANED_AFTER_MS))),
       ),
     )
     .orderBy(asc(outbox.caseId))

@@ -2,7 +2,7 @@
 // act on it (one Update that answers the case after its effects are written), read it
 // (from the read model, which every answered action has already reached).
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
@@ -54,7 +54,14 @@ export class CaseService {
       });
       const view = await this.client.workflow
         .executeUpdateWithStart(openedUpdate, { args: [{ actor }], startWorkflowOperation: start, updateId: `opened-${caseId}` })
-        .catch((err: unknown) => Promise.reject(rejectionToProblem(err, caseId) ?? err));
+        .catch(async (err: unknown) => {
+          const problem = rejectionToProblem(err, caseId);
+          if (problem) throw problem;
+          // A retry finding a case started before the `opened` Update existed (v1): ask it.
+          const existing = err instanceof WorkflowUpdateFailedError ? await this.query(caseId) : undefined;
+          if (!existing) throw err;
+          return existing;
+        });
       return { status: 201, body: projectFor(view, actor) };
     });
   }
