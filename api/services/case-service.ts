@@ -15,7 +15,7 @@ import type { ActionName, CreateCaseBody } from '../schemas/cases';
 import { Problem, notFound } from '../problem';
 import { customerCaseView } from '../projection/customer-view';
 import type { CustomerCaseView } from '../schemas/responses';
-import { rejectionToProblem } from './case-rejections';
+import { rejectionToProblem, withAbortRetries } from './case-rejections';
 import { derivedId, once, requestHash, type Stored } from './idempotency';
 import { pinSla } from './sla-lookup';
 
@@ -35,7 +35,8 @@ export class CaseService {
       const caseId = derivedId(actor.id, `${idempotencyKey}\u0000${generation}`);
       const sla = await pinSla(this.db, body.slaPolicyId ?? 'default', body.priority, body.category);
       const { slaPolicyId: _policy, ...fields } = body;
-      const start = new WithStartWorkflowOperation<typeof caseWorkflow>(CASE_WORKFLOW_TYPE, {
+      // A fresh operation per try: one is used up by its call.
+      const start = () => new WithStartWorkflowOperation<typeof caseWorkflow>(CASE_WORKFLOW_TYPE, {
         workflowId: caseWorkflowId(caseId),
         taskQueue: this.taskQueue,
         args: [{ open: { ...fields, caseId, openedBy: actor, sla } }],
@@ -52,8 +53,7 @@ export class CaseService {
         ],
         staticSummary: `Case ${caseId} · ${body.category} · ${body.priority} · customer ${body.customerId}`,
       });
-      const view = await this.client.workflow
-        .executeUpdateWithStart(openedUpdate, { args: [{ actor }], startWorkflowOperation: start, updateId: `opened-${caseId}` })
+      const view = await withAbortRetries(() => this.client.workflow.executeUpdateWithStart(openedUpdate, { args: [{ actor }], startWorkflowOperation: start(), updateId: `opened-${caseId}` }))
         .catch(async (err: unknown) => {
           const problem = rejectionToProblem(err, caseId);
           if (problem) throw problem;
@@ -87,9 +87,8 @@ export class CaseService {
     const keyId = idempotencyKey ? derivedId(actor.id, `${caseId}:${action}:${idempotencyKey}`, 32) : undefined;
     const args = { actor, command: { ...command, type: action } as never, ...(requestId ? { requestId } : {}), ...(keyId ? { idempotency: { keyId, requestHash: hash } } : {}) };
     try {
-      const result = await this.client.workflow
-        .getHandle(caseWorkflowId(caseId))
-        .executeUpdate(actionUpdates[action], { args: [args], updateId: keyId ? `${keyId}.${hash.slice(0, 16)}` : randomUUID() });
+      const updateId = keyId ? `${keyId}.${hash.slice(0, 16)}` : randomUUID();
+      const result = await withAbortRetries(() => this.client.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(actionUpdates[action], { args: [args], updateId }));
       const { case: after, ...summary } = result;
       // A case still on the first workflow version answers without its view, before its
       // write: ask it (the read model may not have the action yet).
