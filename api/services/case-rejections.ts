@@ -1,7 +1,7 @@
 // What a refused Update means to the caller: the workflow's typed rejection becomes 409
 // (state), 403 (authority), 422 (invalid) or 404 (another organisation's case, which for
 // that caller does not exist); a case that did not answer in time is a 503 to retry.
-import { ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { Problem, notFound } from '../problem';
 
@@ -13,24 +13,30 @@ const STATUS: Record<string, [number, string]> = {
 };
 
 /**
- * The server dropped the Update because the workflow task carrying it failed (it happens
- * when concurrent messages race a task): nothing was applied, and the same Update ID may
- * simply be sent again.
+ * The server did not take the Update for now: the workflow task carrying it failed (it
+ * happens when concurrent messages race a task; code 9), the case already has as many
+ * Updates in flight as the server allows (10 per run by default; code 8), or another
+ * transient refusal; or it reached the worker in a task that ended before the worker took
+ * it up. The Update has a fixed ID, so sending it again applies it at most once.
  */
 export function updateWasAborted(err: unknown): boolean {
-  if (!(err instanceof ServiceError)) return false;
-  const cause = err.cause as { code?: number; details?: string; message?: string } | undefined;
-  return cause?.code === 9 /* FAILED_PRECONDITION */ && /workflow task failure|aborted/i.test(`${cause.details ?? ''} ${cause.message ?? ''}`);
+  // The server's word when a workflow task that carried the Update ended without the
+  // worker taking it up (seen with local activities and a burst of Updates): not applied.
+  if (err instanceof WorkflowUpdateFailedError) return err.cause instanceof ApplicationFailure && err.cause.type === 'UnprocessedUpdate';
+  if (!(err instanceof ServiceError) || err instanceof WorkflowNotFoundError) return false;
+  const code = (err.cause as { code?: number } | undefined)?.code;
+  // 5 NOT_FOUND and 3 INVALID_ARGUMENT are answers, not a server's "not now".
+  return code !== 5 && code !== 3;
 }
 
 /** Runs an Update call, sending it again (same ID, so at most once in effect) while the server drops it. */
-export async function withAbortRetries<T>(call: () => Promise<T>, tries = 3): Promise<T> {
+export async function withAbortRetries<T>(call: () => Promise<T>, tries = 6): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (err) {
       if (!updateWasAborted(err) || attempt >= tries) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
     }
   }
 }
