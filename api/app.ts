@@ -3,7 +3,8 @@ import express, { type Express } from 'express';
 import type { Client } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { authenticate } from './auth';
+import { authenticate, rulesFromPolicy } from './auth';
+import { DEFAULT_AUTH_POLICY, type AuthPolicy } from '../config/env';
 import { createMetrics, rememberBase } from './metrics';
 import { requestLog } from './request-log';
 import { createLogger } from '../config/logger';
@@ -24,6 +25,10 @@ export interface AppDeps {
   client: Client;
   db: Db;
   authSecret: string;
+  /** The other token rules (AUTH_* from loadConfig); defaults when left out. */
+  authPolicy?: AuthPolicy;
+  /** IDEMPOTENCY_KEY_TTL_HOURS from loadConfig; the default when left out. */
+  idempotencyTtlHours?: number;
   taskQueue?: string;
   rateLimitPerMinute?: number;
   /** The process's JSON logger; tests leave it out (silent). */
@@ -31,7 +36,7 @@ export interface AppDeps {
   /** Prometheus text of the Temporal SDK's worker metrics, when the worker runs in this process. */
   workerMetrics?: () => Promise<string>;
   /** The payload codec, served to the Temporal UI at /codec (codec server). */
-  codec: Omit<CodecOptions, 'authSecret'>;
+  codec: Omit<CodecOptions, 'auth'>;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -57,7 +62,8 @@ export function createApp(deps: AppDeps): Express {
     res.status(temporal && database ? 200 : 503).json({ status: temporal && database ? 'ready' : 'unavailable', temporal, database });
   });
   app.use(docsRouter()); // /openapi.json and /docs: public, like the probes
-  app.use(codecRouter({ ...deps.codec, authSecret: deps.authSecret }));
+  const auth = rulesFromPolicy(deps.authSecret, deps.authPolicy ?? DEFAULT_AUTH_POLICY);
+  app.use(codecRouter({ ...deps.codec, auth }));
 
   app.use(
     '/v1',
@@ -70,10 +76,10 @@ export function createApp(deps: AppDeps): Express {
       next();
     },
     ...jsonBody('64kb'),
-    authenticate(deps.authSecret),
+    authenticate(auth),
     rateLimit(deps.rateLimitPerMinute ?? 600),
   );
-  app.use('/v1/cases', rememberBase, casesRouter(new CaseService(deps.client, deps.db, deps.taskQueue), deps.db));
+  app.use('/v1/cases', rememberBase, casesRouter(new CaseService(deps.client, deps.db, deps.taskQueue, deps.idempotencyTtlHours), deps.db));
   app.use('/v1/admin/notices', rememberBase, noticesRouter(deps.db, deps.client, deps.taskQueue));
   app.use('/v1', rememberBase, referenceRouter(deps.db, deps.client));
   app.use(notFoundRoute);

@@ -4,7 +4,7 @@
 import type { RequestHandler } from 'express';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
-import { loadAuthPolicy, type AuthPolicy } from '../config/env';
+import type { AuthPolicy } from '../config/env';
 import type { Actor } from '../domain/case-types';
 import { ROLES } from '../domain/case-types';
 import { Problem, unavailable } from './problem';
@@ -21,7 +21,7 @@ const unauthorized = (detail: string): Problem =>
   new Problem({ status: 401, title: 'Unauthorized', detail }, { 'www-authenticate': 'Bearer' });
 
 /** The rules from the AUTH_* variables (see config/env.ts), with the given secret. */
-export function rulesFromPolicy(secret: string, policy: AuthPolicy = loadAuthPolicy()): TokenRules {
+export function rulesFromPolicy(secret: string, policy: AuthPolicy): TokenRules {
   return {
     secret,
     maxLifetimeSeconds: policy.AUTH_MAX_TOKEN_LIFETIME,
@@ -31,9 +31,8 @@ export function rulesFromPolicy(secret: string, policy: AuthPolicy = loadAuthPol
   };
 }
 
-/** A secret alone takes the other rules from the environment (the app passes only the secret). */
-export function authenticate(rules: string | TokenRules): RequestHandler {
-  const verify = tokenVerifier(typeof rules === 'string' ? rulesFromPolicy(rules) : rules);
+export function authenticate(rules: TokenRules): RequestHandler {
+  const verify = tokenVerifier(rules);
   return async (req, _res, next) => {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);

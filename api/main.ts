@@ -23,6 +23,8 @@ export async function startApi(): Promise<{ server: Server; stop: () => Promise<
     client,
     db: database.db,
     authSecret: config.AUTH_JWT_SECRET,
+    authPolicy: config,
+    idempotencyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS,
     codec: codecOptions(config),
     logger: createLogger(config.LOG_LEVEL).child({ process: 'api' }),
     ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),

@@ -14,6 +14,9 @@ const duration = z
   .transform((v) => Number.parseInt(v, 10) * (UNIT_SECONDS[v.slice(-1)] ?? 1));
 
 /** Which bearer tokens the API accepts (besides AUTH_JWT_SECRET, which signs HS256 ones). */
+/** How long an Idempotency-Key is remembered unless IDEMPOTENCY_KEY_TTL_HOURS says otherwise. */
+export const DEFAULT_IDEMPOTENCY_TTL_HOURS = 24;
+
 const authFields = {
   /** The longest a token may live (exp − iat, or exp − now without iat). */
   AUTH_MAX_TOKEN_LIFETIME: duration.default(24 * 3600),
@@ -51,7 +54,7 @@ const schema = z.object({
   AUTH_JWT_SECRET: z.string().min(32, 'at least 32 characters'),
   ...authFields,
   /** How long an Idempotency-Key is remembered; after that the same key starts a new request. */
-  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 366).default(24),
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 366).default(DEFAULT_IDEMPOTENCY_TTL_HOURS),
   /**
    * Payload encryption keys, "<id>:<base64 32 bytes>,…"; the first encrypts, all decrypt
    * (npm start makes a local one if unset).
@@ -80,15 +83,11 @@ function parseEnv<T extends z.ZodTypeAny>(shape: T, env: NodeJS.ProcessEnv): z.i
 
 export type AuthPolicy = z.infer<z.ZodObject<typeof authFields>>;
 
-/**
- * The token rules alone, for the auth middleware when its caller passes only a secret
- * (the same variables loadConfig checks at start-up, so a bad value never gets this far).
- */
+/** The token rules alone, for the dev-token command (the processes take them from loadConfig). */
 export const loadAuthPolicy = (env: NodeJS.ProcessEnv = process.env): AuthPolicy => parseEnv(z.object(authFields), env);
 
-/** The Idempotency-Key lifetime alone, for the idempotency store (checked at start-up by loadConfig too). */
-export const loadIdempotencyTtlHours = (env: NodeJS.ProcessEnv = process.env): number =>
-  parseEnv(schema.pick({ IDEMPOTENCY_KEY_TTL_HOURS: true }), env).IDEMPOTENCY_KEY_TTL_HOURS;
+/** The token rules' defaults, for an app built without a parsed configuration (tests, the bench). */
+export const DEFAULT_AUTH_POLICY: AuthPolicy = parseEnv(z.object(authFields), {});
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const data = parseEnv(schema, env);

@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   const running = worker.run();
   const client = await connectClient(config);
   await ensureNoticeRelay(client); // retries failed webhook notices, also after their case ended
-  const app = createApp({ client, db: database.db, authSecret: config.AUTH_JWT_SECRET, codec: codecOptions(config), workerMetrics, logger: logger.child({ process: 'api' }) });
+  const app = createApp({ client, db: database.db, authSecret: config.AUTH_JWT_SECRET, authPolicy: config, idempotencyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS, codec: codecOptions(config), workerMetrics, logger: logger.child({ process: 'api' }) });
   // The same HTTP server as api/main.ts: parser refusals as problem documents, a bounded drain on stop.
   const server = await listenApi(app, config.PORT, config.HOST);
 

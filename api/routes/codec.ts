@@ -7,6 +7,7 @@ import { Router, type RequestHandler } from 'express';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
 import { authenticate } from '../auth';
+import type { TokenRules } from '../token-rules';
 import { parse } from '../parse';
 import { unprocessable } from '../problem';
 import { allow } from '../roles';
@@ -14,7 +15,8 @@ import { jsonBody } from '../edge/json-body';
 
 export interface CodecOptions {
   codec: PayloadCodec;
-  authSecret: string;
+  /** The API's token rules: the codec server takes the same staff tokens. */
+  auth: TokenRules;
   /** Origins allowed by CORS: the Temporal UI's. */
   uiOrigins: string[];
   /** Let the UI origin call without a token (only for a loopback-bound local system). */
@@ -50,7 +52,7 @@ export function codecRouter(opts: CodecOptions): Router {
     next();
   };
   r.use('/codec', cors, ...jsonBody('4mb'));
-  const bearer = authenticate(opts.authSecret);
+  const bearer = authenticate(opts.auth);
   const staffOnly = allow('supervisor', 'manager', 'admin');
   const who: RequestHandler = (req, res, next) => {
     const origin = req.get('origin');

@@ -24,6 +24,7 @@ export class CaseService {
     private readonly client: Client,
     private readonly db: Db,
     private readonly taskQueue: string = CASE_TASK_QUEUE,
+    private readonly idempotencyTtlHours?: number,
   ) {}
 
   /** Opens a case and answers its view in one call; the same Idempotency-Key opens it once. */
@@ -63,7 +64,7 @@ export class CaseService {
           return existing;
         });
       return { status: 201, body: projectFor(view, actor) };
-    });
+    }, this.idempotencyTtlHours ? { ttlHours: this.idempotencyTtlHours } : {});
   }
 
   /**

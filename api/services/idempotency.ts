@@ -4,7 +4,7 @@
 // A caller is never told "accepted" for a body that was not applied.
 import { createHash } from 'node:crypto';
 import { setTimeout as pause } from 'node:timers/promises';
-import { loadIdempotencyTtlHours } from '../../config/env';
+import { DEFAULT_IDEMPOTENCY_TTL_HOURS } from '../../config/env';
 import type { Db } from '../../db/client';
 import { Problem, unprocessable } from '../problem';
 import { IdempotencyStore, PENDING, type Claim } from './idempotency-store';
@@ -35,9 +35,6 @@ interface StoredProblem {
   headers: Record<string, string>;
 }
 
-let ttlFromEnv: number | undefined;
-const defaultTtlHours = (): number => (ttlFromEnv ??= loadIdempotencyTtlHours());
-
 /**
  * Runs `fn` once per (principal, key) and answers every request with that key the same.
  * `fn` gets the key's generation: IDs derived from key and generation (workflow ID, Update
@@ -52,7 +49,7 @@ export async function once(
   fn: (generation: string) => Promise<Stored>,
   options: IdempotencyOptions = {},
 ): Promise<Stored> {
-  const store = new IdempotencyStore(db, options.ttlHours ?? defaultTtlHours(), options.leaseSeconds ?? 30);
+  const store = new IdempotencyStore(db, options.ttlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS, options.leaseSeconds ?? 30);
   const giveUpAt = Date.now() + (options.waitMs ?? 2000);
   for (let wait = 20; ; wait = Math.min(wait * 2, 200)) {
     const claim = await store.claim(principal, key, hash);
