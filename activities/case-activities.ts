@@ -4,7 +4,8 @@ import { log } from '@temporalio/activity';
 import type { Db } from '../db/client';
 import type { CaseActivities, NoticeRelayActivities, PersistCaseInput } from './types';
 import { writeCase } from './case-write';
-import { asDatabaseFailure, databaseFacts } from './database-failures';
+import { databaseFacts } from '../db/database-errors';
+import { asDatabaseFailure } from './database-failures';
 import { createNoticeActivities } from './notice-delivery';
 import type { WebhookSettings } from './notice-sender';
 

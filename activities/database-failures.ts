@@ -5,8 +5,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { databaseFacts } from '../db/database-errors';
 
-export { databaseFacts };
-
 /** Failure type the workflow reacts to: the database refuses this write, retrying it is pointless. */
 export const WRITE_REFUSED = 'DatabaseRefusedWrite';
 /** Failure type for outages and anything unexplained: Temporal retries it with back-off. */
