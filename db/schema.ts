@@ -148,3 +148,44 @@ export const accountLookups = pgTable('account_lookups', {
   customerId: text('customer_id').notNull(),
   purpose: text('purpose').notNull(),
 });
+
+// ---------------------------------------------------------------------------
+// Customer organisations and their service contracts (issue 12). Kept apart from
+// customer_accounts, which holds personal data: nothing here names a person.
+
+/** A customer organisation; its ID is the `customerId` its cases and tokens carry. */
+export const organisations = pgTable('organisations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: ts('created_at').notNull().default(sql`now()`),
+  updatedAt: ts('updated_at').notNull().default(sql`now()`),
+});
+
+/** A service contract's versions: each holds its terms and the instant it takes effect. */
+export const contractVersions = pgTable(
+  'contract_versions',
+  {
+    organisationId: text('organisation_id').notNull().references(() => organisations.id),
+    version: integer('version').notNull(),
+    effectiveFrom: ts('effective_from').notNull(),
+    /** ContractTerms (domain/contract-terms.ts): calendar, rules by priority, escalation path. */
+    terms: jsonb('terms').notNull(),
+    createdAt: ts('created_at').notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.version] }), index('contract_versions_in_force_idx').on(t.organisationId, t.effectiveFrom)],
+);
+
+/** Who changed an organisation or its contract, what, and when (IDs and field names only). */
+export const organisationAudit = pgTable(
+  'organisation_audit',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: ts('at').notNull().default(sql`now()`),
+    actorId: text('actor_id').notNull(),
+    organisationId: text('organisation_id').notNull(),
+    action: text('action').notNull(),
+    /** e.g. the contract version and its effectiveFrom, or the fields renamed; never message text. */
+    detail: jsonb('detail').notNull(),
+  },
+  (t) => [index('organisation_audit_org_idx').on(t.organisationId, t.id)],
+);
