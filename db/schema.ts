@@ -189,3 +189,21 @@ export const organisationAudit = pgTable(
   },
   (t) => [index('organisation_audit_org_idx').on(t.organisationId, t.id)],
 );
+
+// ---------------------------------------------------------------------------
+// The provider's authority matrix (issue 12, C2.2(d)): compensation limits per role and
+// per person, per currency. Append-only: each save is a new version, so the rows are also
+// the audit of who changed the matrix and when. No row yet → the built-in version 0
+// (DEFAULT_AUTHORITY_MATRIX in domain/authority-matrix.ts).
+
+/** One saved version of the whole matrix; the newest is in force. */
+export const authorityMatrixVersions = pgTable('authority_matrix_versions', {
+  version: integer('version').primaryKey(),
+  /** Role → currency → limit in minor units. */
+  roles: jsonb('roles').notNull(),
+  /** Actor ID (staff) → currency → limit in minor units. */
+  agents: jsonb('agents').notNull(),
+  /** The admin who saved it (a staff ID, never a customer's). */
+  savedBy: text('saved_by').notNull(),
+  savedAt: ts('saved_at').notNull().default(sql`now()`),
+});
