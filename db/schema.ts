@@ -9,6 +9,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
@@ -39,12 +40,30 @@ export const cases = pgTable(
     /** The snapshot's `revision` (one more per write the workflow sends): writes only move forward. */
     version: integer('version').notNull(),
     snapshot: jsonb('snapshot').notNull(),
+    // --- Queues and the SLA report (issue 14): filled by the writer from the snapshot.
+    /** What the customer wrote as the case's title (theirs: customers see their own only). */
+    subject: text('subject'),
+    /** The next deadline's warning has gone off (its clock passed the policy's warning fraction). */
+    nextDeadlineWarned: boolean('next_deadline_warned').notNull().default(false),
+    /** Queue order, at-risk first: 0 breached, 1 warned, 2 running, 3 no running clock. */
+    deadlineRank: smallint('deadline_rank')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case when next_deadline_at is null then 3 when sla_breached then 0 when next_deadline_warned then 1 else 2 end`,
+      ),
+    /** Business minutes from opening to the first staff answer, on the case's calendar. */
+    firstResponseMinutes: integer('first_response_minutes'),
+    /** Business minutes from opening to the (latest) resolution, on the case's calendar. */
+    resolutionMinutes: integer('resolution_minutes'),
   },
   (t) => [
     index('cases_customer_opened_idx').on(t.customerId, t.openedAt, t.caseId),
     index('cases_status_opened_idx').on(t.status, t.openedAt, t.caseId),
     index('cases_opened_idx').on(t.openedAt, t.caseId),
-    index('cases_assignee_idx').on(t.assignee),
+    // Queues (sort=nextDeadline): whole team, one agent's or the unassigned, one unit's.
+    index('cases_queue_idx').on(t.deadlineRank, t.nextDeadlineAt, t.caseId),
+    index('cases_assignee_queue_idx').on(t.assignee, t.deadlineRank, t.nextDeadlineAt, t.caseId),
+    index('cases_unit_queue_idx').on(t.unit, t.deadlineRank, t.nextDeadlineAt, t.caseId),
   ],
 );
 
