@@ -11,9 +11,11 @@ import type { Db } from '../db/client';
 import { cases, interactions, outbox } from '../db/schema';
 import type { PersistCaseInput } from './types';
 import { storable } from './storable';
+import { caseFigures } from './case-figures';
 
 export async function writeCase(db: Db, input: Omit<PersistCaseInput, 'requestIds' | 'reportRefusal'>, noticeState: 'PENDING' | 'SKIPPED' = 'PENDING'): Promise<void> {
   const { caseId, interactions: entries, notices, snapshot } = storable(input);
+  const figures = await caseFigures(db, snapshot);
   await db.transaction(async (tx) => {
     if (entries.length > 0) {
       const rows = entries.map((i) => ({ caseId, seq: i.seq, at: new Date(i.at), actorId: i.actorId, actorRole: i.actorRole, channel: i.channel, kind: i.kind, content: i.content ?? null, measures: i.measures ?? null, result: i.result ?? null, visibleToCustomer: i.visibleToCustomer }));
@@ -25,7 +27,7 @@ export async function writeCase(db: Db, input: Omit<PersistCaseInput, 'requestId
         .values(notices.map((n) => ({ eventId: n.eventId, caseId, eventSeq: n.eventSeq, type: n.type, payload: n, state: noticeState })))
         .onConflictDoUpdate({ target: outbox.eventId, set: overwrite(outbox, ['type', 'payload', 'eventSeq']), setWhere: undelivered });
     }
-    const row = readModelRow(caseId, snapshot);
+    const row = { ...readModelRow(caseId, snapshot), ...figures };
     const { caseId: _key, ...changes } = row;
     const newest = await tx
       .insert(cases)

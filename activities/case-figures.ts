@@ -1,0 +1,61 @@
+// Read-model columns the queue and the SLA report need and cannot derive in SQL: the
+// warning of the next deadline (it lives in the snapshot's clock list) and business
+// minutes to first response and to resolution (they need the business calendar).
+// Never fails a write: a figure it cannot compute is stored as null.
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { calendars } from '../db/schema';
+import { createBusinessCalendar, type BusinessCalendar, type CalendarSpec } from '../domain/business-calendar';
+import type { CaseView } from '../workflows/case/contract';
+
+export interface CaseFigures {
+  subject: string;
+  nextDeadlineWarned: boolean;
+  firstResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+}
+
+/** A calendar is read again after this long, so a new version reaches the figures. */
+const CALENDAR_TTL_MS = 60_000;
+const cache = new WeakMap<Db, Map<string, { readAt: number; calendar: Promise<BusinessCalendar | undefined> }>>();
+
+// The newest version of the case's calendar: the one a case runs on once the policy
+// that names it is rolled out (the snapshot does not say which version a case pinned).
+function calendarOf(db: Db, calendarId: string): Promise<BusinessCalendar | undefined> {
+  const byId = cache.get(db) ?? new Map();
+  cache.set(db, byId);
+  const hit = byId.get(calendarId);
+  if (hit && Date.now() - hit.readAt < CALENDAR_TTL_MS) return hit.calendar;
+  const calendar = db
+    .select({ spec: calendars.spec })
+    .from(calendars)
+    .where(eq(calendars.id, calendarId))
+    .orderBy(desc(calendars.version))
+    .limit(1)
+    .then(([row]) => (row ? createBusinessCalendar(row.spec as CalendarSpec) : undefined));
+  byId.set(calendarId, { readAt: Date.now(), calendar: calendar.catch(() => undefined) });
+  return byId.get(calendarId)!.calendar;
+}
+
+function minutesBetween(calendar: BusinessCalendar | undefined, from: string, to: string | undefined): number | null {
+  if (!calendar || !to) return null;
+  try {
+    return Math.max(0, calendar.businessMinutesBetween(new Date(from), new Date(to)));
+  } catch {
+    return null; // an instant the calendar cannot walk to (centuries apart): no figure
+  }
+}
+
+export async function caseFigures(db: Db, snapshot: CaseView): Promise<CaseFigures> {
+  const next = snapshot.nextDeadline;
+  const warned = next ? (snapshot.openDeadlines ?? []).some((d) => d.id === next.id && d.warned) : false;
+  // Only answered or resolved cases need the calendar: a new case's write reads nothing.
+  const needsCalendar = snapshot.firstRespondedAt !== undefined || snapshot.resolvedAt !== undefined;
+  const calendar = needsCalendar ? await calendarOf(db, snapshot.calendarId) : undefined;
+  return {
+    subject: snapshot.subject,
+    nextDeadlineWarned: warned,
+    firstResponseMinutes: minutesBetween(calendar, snapshot.openedAt, snapshot.firstRespondedAt),
+    resolutionMinutes: minutesBetween(calendar, snapshot.openedAt, snapshot.resolvedAt),
+  };
+}
