@@ -8,12 +8,15 @@ export class Alarm {
   private generation = 0;
   private rang = false;
 
-  /** Makes sure the alarm rings no later than `at` (epoch ms, workflow time). */
-  ringBy(at: number): void {
+  /**
+   * Makes sure the alarm rings no later than `at` (epoch ms, workflow time). The summary
+   * names the timer in the UI's timeline; it is metadata, not part of what replay checks.
+   */
+  ringBy(at: number, summary: string): void {
     if (this.ringsAt !== undefined && this.ringsAt <= at) return;
     const mine = ++this.generation;
     this.ringsAt = at;
-    sleep(Math.max(1, at - Date.now())).then(
+    sleep(Math.max(1, at - Date.now()), { summary }).then(
       () => {
         if (mine !== this.generation) return; // superseded by an earlier alarm
         this.ringsAt = undefined;

@@ -5,6 +5,7 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import { nextWakeAt } from '../../domain/clocks';
 import { Alarm } from './alarm';
+import { alarmSummaryOf, lingerSummaryOf } from './case-file';
 import type { CaseRun } from './case-run';
 import { CaseWriter } from './case-writer';
 import { registerCaseHandlers } from './case-handlers';
@@ -36,17 +37,18 @@ export async function runBesideClocks(run: CaseRun, input: CaseWorkflowInput): P
 
   const alarm = new Alarm();
   for (let seen = -1; ; ) {
+    if (run.state.status === 'CLOSED') closedAt ??= Date.now();
     if (seen !== run.changes || stallChanged) {
       stallChanged = false;
-      showCase(toView(run.state, run.clocks), writer.stall);
+      const keptUntil = closedAt !== undefined ? new Date(closedAt + FEEDBACK_AFTER_CLOSE_MS).toISOString() : undefined;
+      showCase(toView(run.state, run.clocks), { zone: run.sla.calendar.timezone, ...(writer.stall ? { stall: writer.stall } : {}), ...(keptUntil ? { keptUntil } : {}) });
     }
-    if (run.state.status === 'CLOSED') {
-      closedAt ??= Date.now();
-      if (Date.now() - closedAt >= FEEDBACK_AFTER_CLOSE_MS) break;
-    }
+    if (closedAt !== undefined && Date.now() - closedAt >= FEEDBACK_AFTER_CLOSE_MS) break;
     if (historyIsLong(input)) await handOver();
-    const wake = run.state.status === 'CLOSED' ? closedAt! + FEEDBACK_AFTER_CLOSE_MS : nextWakeAt(run.state)?.getTime();
-    if (wake !== undefined) alarm.ringBy(wake);
+    const closed = run.state.status === 'CLOSED';
+    const wake = closed ? closedAt! + FEEDBACK_AFTER_CLOSE_MS : nextWakeAt(run.state)?.getTime();
+    const zone = run.sla.calendar.timezone;
+    if (wake !== undefined) alarm.ringBy(wake, closed ? lingerSummaryOf(wake, FEEDBACK_AFTER_CLOSE_MS, zone) : alarmSummaryOf(run.state, wake, zone));
     seen = run.changes;
     await condition(() => run.changes !== seen || stallChanged || alarm.hasRung());
     if (alarm.take() && run.state.status !== 'CLOSED') catchUpIfDue(run);

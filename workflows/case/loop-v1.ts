@@ -7,7 +7,8 @@ import { nextWakeAt } from '../../domain/clocks';
 import type { CaseRun } from './case-run';
 import type { CaseView, CaseWorkflowInput } from './contract';
 import { FEEDBACK_AFTER_CLOSE_MS, historyIsLong, persistCase, startDelivery, type caseWorkflow } from './shared';
-import { searchAttributesOf, summaryOf, toView } from './view';
+import { caseDetailsOf } from './case-file';
+import { searchAttributesOf, toView } from './view';
 
 export async function runV1(run: CaseRun, input: CaseWorkflowInput): Promise<CaseView> {
   const state = (): CaseRun['state'] => run.state;
@@ -24,7 +25,7 @@ export async function runV1(run: CaseRun, input: CaseWorkflowInput): Promise<Cas
       await persistCase(batch);
       const view = batch.snapshot;
       upsertSearchAttributes(searchAttributesOf(view));
-      setCurrentDetails(summaryOf(view));
+      setCurrentDetails(caseDetailsOf(view, { zone: run.sla.calendar.timezone })); // not a command: free to change
       if (batch.notices.length > 0) deliver();
     }
   };

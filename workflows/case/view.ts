@@ -56,15 +56,3 @@ export function searchAttributesOf(view: CaseView): SearchAttributeUpdatePair[] 
     { key: NextDeadlineKey, value: view.nextDeadline ? new Date(view.nextDeadline.due) : null },
   ] as SearchAttributeUpdatePair[];
 }
-
-/** One readable line for engineers in the Temporal UI (current details). */
-export function summaryOf(view: CaseView): string {
-  const parts = [
-    `**${view.status}**${view.closeReason ? ` (${view.closeReason})` : ''}`,
-    `level ${view.level} · ${view.unit}`,
-    `assignee: ${view.assignee ?? 'unassigned'}`,
-    view.nextDeadline ? `next: ${view.nextDeadline.kind} due ${view.nextDeadline.due}` : 'no running clock',
-    view.slaBreached ? `⚠ breached: ${view.breaches.map((b) => b.clock).join(', ')}` : 'no breach',
-  ];
-  return parts.join('\n\n');
-}

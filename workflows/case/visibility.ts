@@ -1,24 +1,24 @@
 // What engineers see of a case in the Temporal UI and CLI: search attributes and the
-// current-details line. An upsert is a billable action and a history event, so only a
+// current details (case-file.ts). An upsert is a billable action and a history event, so only a
 // changed attribute is sent, and NextDeadline on its own is sent only when it must be:
 // it names when the case next wakes (its alarm), never later than the real next deadline.
 // A reply that pushes the progress deadline out leaves the earlier value standing; the
 // alarm rings then, and the true value goes out with that wake (or with any other change).
 import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import type { CaseView, WriteStall } from './contract';
+import { caseDetailsOf, type DetailsContext } from './case-file';
+import type { CaseView } from './contract';
 import { NextDeadlineKey, ReadModelStalledKey } from './search-attributes';
-import { searchAttributesOf, summaryOf } from './view';
+import { searchAttributesOf } from './view';
 
-export function showCase(view: CaseView, stall: WriteStall | undefined): void {
-  const wanted = [...searchAttributesOf(view), { key: ReadModelStalledKey, value: stall ? true : null }] as SearchAttributeUpdatePair[];
+export function showCase(view: CaseView, details: DetailsContext): void {
+  const wanted = [...searchAttributesOf(view), { key: ReadModelStalledKey, value: details.stall ? true : null }] as SearchAttributeUpdatePair[];
   const current = workflowInfo().typedSearchAttributes;
   const changed = wanted.filter((p) => !sameValue(current.get(p.key), p.value));
   const others = changed.filter((p) => p.key.name !== NextDeadlineKey.name);
   const deadline = changed.find((p) => p.key.name === NextDeadlineKey.name);
   if (others.length > 0 || (deadline && mustMove(current.get(NextDeadlineKey), deadline.value as Date | null))) upsertSearchAttributes(changed);
-  const stallLine = stall ? `\n\n⚠ read model behind since ${stall.since}: the database refused ${stall.attempts} write(s)${stall.code ? ` (SQLSTATE ${stall.code})` : ''}; \`npm run ops -- redrive <caseId>\` retries now` : '';
-  setCurrentDetails(summaryOf(view) + stallLine);
+  setCurrentDetails(caseDetailsOf(view, details));
 }
 
 /** The indexed next deadline must change when it is missing, has passed, or the real one is earlier. */
