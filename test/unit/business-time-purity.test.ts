@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const modules = ['domain/business-calendar.ts', 'domain/calendar-presets.ts', 'domain/sla-policy.ts'];
-const allowedImports = new Set(['./business-calendar', 'chinese-days/dist/chinese-days.json']);
+const calendarModules = ['calendar-types', 'calendar-dates', 'calendar-zone', 'calendar-spec', 'calendar-day-intervals', 'calendar-walks'];
+const modules = ['business-calendar', 'calendar-presets', 'sla-policy', 'deep-freeze', ...calendarModules].map((m) => `domain/${m}.ts`);
+const allowedImports = new Set(['./business-calendar', './deep-freeze', ...calendarModules.map((m) => `./${m}`), 'chinese-days/dist/chinese-days.json']);
 
 describe.each(modules)('%s', (file) => {
   const source = readFileSync(join(__dirname, '..', '..', file), 'utf8');
