@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -226,3 +227,20 @@ export const authorityMatrixVersions = pgTable('authority_matrix_versions', {
   savedBy: text('saved_by').notNull(),
   savedAt: ts('saved_at').notNull().default(sql`now()`),
 });
+
+// ---------------------------------------------------------------------------
+// API rate limits shared by every API replica (issue 15): one token bucket per
+// principal, taken from with one atomic upsert per request (api/rate-limit-postgres.ts).
+
+/** A principal's bucket; the key is a hash of role and subject, so no identity is stored here. */
+export const rateLimitBuckets = pgTable(
+  'rate_limit_buckets',
+  {
+    key: text('key').primaryKey(),
+    /** Tokens left at `refilledAt` (fractional: the bucket refills continuously). */
+    tokens: doublePrecision('tokens').notNull(),
+    refilledAt: ts('refilled_at').notNull(),
+  },
+  // Rows idle longer than a refill are full buckets: pruned oldest first.
+  (t) => [index('rate_limit_buckets_refilled_idx').on(t.refilledAt)],
+);
