@@ -72,6 +72,8 @@ export function chinaMainlandCalendarSpec(opts: ChinaCalendarOptions = {}): Cale
     return y >= fromYear && y <= toYear;
   };
   const hours = (opts.hours ?? CHINA_DEFAULT_HOURS).map((iv) => [iv[0], iv[1]] as HoursInterval);
+  // Covered through the end of the last year with official data (or hand-passed dates).
+  const lastYear = Math.max(toYear, ...yearsOf([...(opts.extraHolidays ?? []), ...(opts.extraWorkdays ?? [])]));
   const weekly: WeeklyHours = {};
   for (const day of ['mon', 'tue', 'wed', 'thu', 'fri'] as const) weekly[day] = hours.map((iv) => [iv[0], iv[1]]);
   return {
@@ -81,10 +83,14 @@ export function chinaMainlandCalendarSpec(opts: ChinaCalendarOptions = {}): Cale
     extraWorkdays: [...new Set([...CHINA_WORKDAYS.filter(inRange), ...(opts.extraWorkdays ?? [])])].sort(),
     // Make-up days are worked with the normal office hours.
     extraWorkdayHours: hours.map((iv) => [iv[0], iv[1]]),
+    horizon: `${lastYear}-12-31`,
   };
 }
 
-/** Every instant is business time; the zone still decides local dates (business days, appeal windows). */
+/**
+ * Every instant is business time; the zone still decides local dates (business days, appeal
+ * windows). No holiday data, so no horizon: nothing in it runs out.
+ */
 export function twentyFourSevenCalendarSpec(timezone = 'UTC'): CalendarSpec {
   const allDay = (): HoursInterval[] => [['00:00', '24:00']];
   return {
@@ -93,7 +99,7 @@ export function twentyFourSevenCalendarSpec(timezone = 'UTC'): CalendarSpec {
   };
 }
 
-/** Mon–Fri 09:00–18:00 without holidays. */
+/** Mon–Fri 09:00–18:00 without holidays, hence without a horizon (docs/BUSINESS-TIME.md). */
 export function standardBusinessCalendarSpec(timezone: string): CalendarSpec {
   const day = (): HoursInterval[] => [['09:00', '18:00']];
   return { timezone, weekly: { mon: day(), tue: day(), wed: day(), thu: day(), fri: day() } };

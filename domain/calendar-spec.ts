@@ -74,6 +74,12 @@ export function validateCalendarSpec(input: unknown): NormalizedCalendarSpec {
   if (spec.extraWorkdayHours !== undefined) {
     out.extraWorkdayHours = normalizeHours(spec.extraWorkdayHours, 'extraWorkdayHours').text;
   }
+  if (spec.horizon !== undefined) {
+    if (Number.isNaN(parseLocalDate(spec.horizon as string))) {
+      throw new CalendarSpecError(`horizon: not a date (YYYY-MM-DD): ${JSON.stringify(spec.horizon)}`);
+    }
+    out.horizon = spec.horizon as string;
+  }
   const holidaySet = new Set(holidays);
   const worked = extraWorkdays.filter((d) => !holidaySet.has(d));
   if (worked.length > 0 && (out.extraWorkdayHours ?? weekly.mon).length === 0) {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const calendarModules = ['calendar-types', 'calendar-dates', 'calendar-zone', 'calendar-spec', 'calendar-day-intervals', 'calendar-walks'];
+const calendarModules = ['calendar-types', 'calendar-dates', 'calendar-zone', 'calendar-spec', 'calendar-day-intervals', 'calendar-walks', 'calendar-horizon'];
 const modules = ['business-calendar', 'calendar-presets', 'sla-policy', 'deep-freeze', ...calendarModules].map((m) => `domain/${m}.ts`);
 const allowedImports = new Set(['./business-calendar', './deep-freeze', ...calendarModules.map((m) => `./${m}`), 'chinese-days/dist/chinese-days.json']);
 
