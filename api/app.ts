@@ -16,6 +16,7 @@ import { docsRouter } from './routes/docs';
 import { codecRouter, type CodecOptions } from './routes/codec';
 import { referenceRouter } from './routes/reference';
 import { noticesRouter } from './routes/notices';
+import { rolloutsRouter } from './routes/rollouts';
 import { CaseService } from './services/case-service';
 import { admitUrlAndHeaders } from './edge/admit-request';
 import { jsonBody } from './edge/json-body';
@@ -81,7 +82,8 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use('/v1/cases', rememberBase, casesRouter(new CaseService(deps.client, deps.db, deps.taskQueue, deps.idempotencyTtlHours), deps.db));
   app.use('/v1/admin/notices', rememberBase, noticesRouter(deps.db, deps.client, deps.taskQueue));
-  app.use('/v1', rememberBase, referenceRouter(deps.db, deps.client));
+  app.use('/v1', rememberBase, rolloutsRouter(deps.db, deps.client, deps.taskQueue));
+  app.use('/v1', rememberBase, referenceRouter(deps.db));
   app.use(notFoundRoute);
   app.use(problemHandler);
   return app;

@@ -1,10 +1,18 @@
 // Builds the case worker: the workflow bundle plus the activities around one database.
-import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { createCaseActivities, type WebhookSettings } from '../activities/case-activities';
 import { encryptingDataConverter } from '../codec/aes-gcm-codec';
 import type { KeyRing } from '../codec/keys';
 import type { Db } from '../db/client';
 import { CASE_TASK_QUEUE } from '../workflows/case/contract';
+
+/** Worker tuning from configuration (WORKER_MAX_*); what is left out keeps the SDK's default. */
+export interface WorkerTuning {
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS?: number | undefined;
+  WORKER_MAX_CONCURRENT_ACTIVITIES?: number | undefined;
+  WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES?: number | undefined;
+  WORKER_MAX_CACHED_WORKFLOWS?: number | undefined;
+}
 
 export interface CaseWorkerOptions {
   connection: NativeConnection;
@@ -14,8 +22,18 @@ export interface CaseWorkerOptions {
   webhook?: WebhookSettings;
   /** Payload encryption keys (codec/keys.ts). */
   keyRing: KeyRing;
-  /** Prebuilt bundle (tests build it once); otherwise the workflows folder is bundled. */
-  workflowBundle?: WorkflowBundle;
+  /** Prebuilt bundle, as code (tests) or a file (worker/workflow-bundle.ts); otherwise the workflows folder is bundled. */
+  workflowBundle?: WorkflowBundleOption;
+  tuning?: WorkerTuning;
+}
+
+function tuningOptions(t: WorkerTuning = {}) {
+  return {
+    ...(t.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS ? { maxConcurrentWorkflowTaskExecutions: t.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS } : {}),
+    ...(t.WORKER_MAX_CONCURRENT_ACTIVITIES ? { maxConcurrentActivityTaskExecutions: t.WORKER_MAX_CONCURRENT_ACTIVITIES } : {}),
+    ...(t.WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES ? { maxConcurrentLocalActivityExecutions: t.WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES } : {}),
+    ...(t.WORKER_MAX_CACHED_WORKFLOWS !== undefined ? { maxCachedWorkflows: t.WORKER_MAX_CACHED_WORKFLOWS } : {}),
+  };
 }
 
 export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
@@ -25,6 +43,7 @@ export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
     taskQueue: opts.taskQueue ?? CASE_TASK_QUEUE,
     activities: createCaseActivities(opts.db, opts.webhook),
     dataConverter: encryptingDataConverter(opts.keyRing),
+    ...tuningOptions(opts.tuning),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });
 }

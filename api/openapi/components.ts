@@ -24,7 +24,6 @@ export const Account = named('Account', responses.accountSchema);
 export const LookupAudit = named('LookupAudit', responses.lookupAuditSchema);
 export const Health = named('Health', responses.healthSchema);
 export const Readiness = named('Readiness', responses.readinessSchema);
-export const Rollout = named('Rollout', responses.rolloutSchema);
 
 export const CreateCaseBody = named('CreateCaseBody', createCaseBody);
 export const CalendarBody = named('CalendarBody', calendarBody);

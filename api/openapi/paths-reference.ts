@@ -56,22 +56,6 @@ export function registerReferencePaths(r: OpenAPIRegistry): void {
       [403, 'Admins only.'],
       [422, 'The body breaks a rule beyond its schema: ladder order, overlapping hours, an unknown time zone or calendar, a calendar without business time ahead, or deadlines that cannot be computed on the calendar.'],
     );
-    v1(
-      r,
-      {
-        method: 'post',
-        path: `/v1/${kind.path}/{id}/rollout`,
-        operationId: `rollOut${kind.name}`,
-        tags: ['reference data'],
-        summary: `Move open cases onto the newest version of this ${kind.what}`,
-        description: 'Cases pin the version they opened under; this signals each open case to re-pin and recompute its pending deadlines.',
-        request: { params: idParams },
-        responses: { 200: json(c.Rollout, 'How many open cases were signalled.') },
-      },
-      [403, 'Admins only.'],
-      [404, `No such ${kind.what}.`],
-      [422, 'A case\'s policy can no longer produce deadlines on its calendar.'],
-    );
   }
   v1(
     r,

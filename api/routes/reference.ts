@@ -1,9 +1,7 @@
-// /v1/sla-policies, /v1/calendars, /v1/sla-preview, /v1/customers/:id/account.
+// /v1/sla-policies, /v1/calendars, /v1/sla-preview, /v1/customers/:id/account (roll-outs: routes/rollouts.ts).
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/client';
-import { rollOut } from '../services/policy-rollout';
 import { allow, STAFF } from '../roles';
 import { parse } from '../parse';
 import { calendarBody, idSchema, previewBody, slaPolicyBody } from '../schemas/reference';
@@ -15,7 +13,7 @@ export const customerIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'a c
 export const lookupQuery = z.object({ caseId: caseIdSchema, purpose: z.string().trim().min(3).max(500) }).strict();
 export const accountBody = z.object({ name: z.string().trim().min(1).max(200), details: z.record(z.string(), z.unknown()) }).strict();
 
-export function referenceRouter(db: Db, client: Client): Router {
+export function referenceRouter(db: Db): Router {
   const r = Router();
   const readers = allow(...STAFF, 'system');
 
@@ -29,12 +27,6 @@ export function referenceRouter(db: Db, client: Client): Router {
     res.status(201).json(await savePolicy(db, parse(slaPolicyBody, req.body, 'request body')));
   });
 
-  r.post('/sla-policies/:id/rollout', allow('admin'), async (req, res) => {
-    const policyId = parse(idSchema, req.params.id, 'policy ID');
-    await getPolicy(db, policyId); // 404 for an unknown policy
-    res.json(await rollOut(db, client, { policyId }));
-  });
-
   r.get('/calendars', readers, async (_req, res) => {
     res.json({ items: await listCalendars(db) });
   });
@@ -43,12 +35,6 @@ export function referenceRouter(db: Db, client: Client): Router {
   });
   r.post('/calendars', allow('admin'), async (req, res) => {
     res.status(201).json(await saveCalendar(db, parse(calendarBody, req.body, 'request body')));
-  });
-
-  r.post('/calendars/:id/rollout', allow('admin'), async (req, res) => {
-    const calendarId = parse(idSchema, req.params.id, 'calendar ID');
-    await getCalendar(db, calendarId);
-    res.json(await rollOut(db, client, { calendarId }));
   });
 
   // C4.2: anyone signed in may see what a would-be case's deadlines are.

@@ -308,6 +308,3 @@ export const problemSchema = z
       .describe('for a 400: each invalid field'),
   })
   .catchall(z.unknown());
-
-/** POST /v1/{sla-policies|calendars}/:id/rollout */
-export const rolloutSchema = z.object({ signalled: z.number().int().min(0) }).strict();

@@ -1,0 +1,75 @@
+// The target kinds a roll-out knows: which open cases each moves, and onto what pin.
+// A new kind adds an entry here (TypeScript asks for it once the kind joins
+// RolloutTarget in workflows/rollout/contract.ts) and its version in
+// api/services/policy-rollout.ts.
+import { sql, type SQL } from 'drizzle-orm';
+import { cases } from '../db/schema';
+import { createBusinessCalendar, type CalendarSpec } from '../domain/business-calendar';
+import type { Category, Priority } from '../domain/case-types';
+import { previewDeadlines, resolveSlaRule, type SlaPolicy } from '../domain/sla-policy';
+import type { PinnedSla } from '../workflows/case/contract';
+import type { RolloutFailureReason, RolloutTargetKind } from '../workflows/rollout/contract';
+import type { ReferenceLookups } from './rollout-references';
+
+/** What a roll-out reads of an open case from the read model. */
+export interface RolloutCase {
+  caseId: string;
+  customerId: string;
+  priority: Priority;
+  category: Category;
+  policyId: string;
+  policyVersion: number;
+  calendarId: string;
+}
+
+export interface RolloutTargetRules {
+  /** Which cases the roll-out moves, besides being open: a condition on `cases`. */
+  selects(id: string, version: number): SQL;
+  /** The case's new pin, or why it cannot have one. */
+  pinFor(c: RolloutCase, id: string, version: number, refs: ReferenceLookups): Promise<PinnedSla | RolloutFailureReason>;
+}
+
+/** The read-model columns behind RolloutCase (the pin lives in the snapshot). */
+export const pinnedPolicyId = sql<string>`${cases.snapshot} -> 'policy' ->> 'id'`;
+export const pinnedPolicyVersion = sql<number>`(${cases.snapshot} -> 'policy' ->> 'version')::int`;
+export const pinnedCalendarId = sql<string>`${cases.snapshot} ->> 'calendarId'`;
+
+export const ROLLOUT_TARGETS: Record<RolloutTargetKind, RolloutTargetRules> = {
+  /** Cases of the policy on an older version move to this version and its calendar's newest. */
+  policy: {
+    selects: (id, version) => sql`${pinnedPolicyId} = ${id} and ${pinnedPolicyVersion} < ${version}`,
+    async pinFor(c, id, version, refs) {
+      const policy = await refs.policy(id, version);
+      if (!policy) return 'POLICY_MISSING';
+      const calendar = await refs.calendar(policy.calendarId);
+      if (!calendar) return 'CALENDAR_MISSING';
+      return pinOf(policy, c, policy.calendarId, calendar);
+    },
+  },
+  /** Cases on the calendar keep their policy version's rule and move to this calendar version. */
+  calendar: {
+    selects: (id) => sql`${pinnedCalendarId} = ${id}`,
+    async pinFor(c, id, version, refs) {
+      const policy = await refs.policy(c.policyId, c.policyVersion);
+      if (!policy) return 'POLICY_MISSING';
+      const calendar = await refs.calendar(id, version);
+      if (!calendar) return 'CALENDAR_MISSING';
+      return pinOf(policy, c, id, calendar);
+    },
+  },
+};
+
+/**
+ * The pin, if its rule yields deadlines on the calendar. A case ignores a pin it cannot
+ * compute with (a signal cannot be refused), so sending one would report a move that
+ * never happened.
+ */
+export function pinOf(policy: SlaPolicy, c: RolloutCase, calendarId: string, calendar: CalendarSpec): PinnedSla | RolloutFailureReason {
+  try {
+    const rule = resolveSlaRule(policy, c.priority, c.category);
+    previewDeadlines(rule, createBusinessCalendar(calendar), new Date());
+    return { policyId: policy.id, policyVersion: policy.version, rule, calendarId, calendar };
+  } catch {
+    return 'DEADLINES_NOT_COMPUTABLE';
+  }
+}

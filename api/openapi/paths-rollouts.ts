@@ -1,0 +1,54 @@
+// /v1 roll-outs (admins): start moving open cases onto a policy's or calendar's newest
+// version (202 with the status in Location), and read how far a roll-out got.
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { idSchema } from '../schemas/reference';
+import { rolloutAcceptedSchema, rolloutIdSchema, rolloutStatusSchema } from '../schemas/rollouts';
+import { json, v1 } from './route-helpers';
+
+const RolloutAccepted = rolloutAcceptedSchema.meta({ id: 'RolloutAccepted' });
+const RolloutStatus = rolloutStatusSchema.meta({ id: 'RolloutStatus' });
+const admins: [403, string] = [403, 'Admins only.'];
+
+export function registerRolloutPaths(r: OpenAPIRegistry): void {
+  for (const kind of [
+    { path: 'sla-policies', name: 'SlaPolicy', what: 'SLA policy' },
+    { path: 'calendars', name: 'Calendar', what: 'business calendar' },
+  ] as const) {
+    v1(
+      r,
+      {
+        method: 'post',
+        path: `/v1/${kind.path}/{id}/rollout`,
+        operationId: `rollOut${kind.name}`,
+        tags: ['reference data'],
+        summary: `Move open cases onto the newest version of this ${kind.what}`,
+        description:
+          'Cases pin the version they opened under. This starts a durable roll-out that signals each open case to re-pin and recompute its pending deadlines, a page at a time, and answers at once. Asking again for the same version is the same roll-out (same ID).',
+        request: { params: z.object({ id: idSchema }) },
+        responses: {
+          202: {
+            ...json(RolloutAccepted, 'The roll-out runs (or ran); its status is at `Location`.'),
+            headers: z.object({ Location: z.string().meta({ description: '/v1/rollouts/{id}' }) }),
+          },
+        },
+      },
+      admins,
+      [404, `No such ${kind.what}.`],
+    );
+  }
+  v1(
+    r,
+    {
+      method: 'get',
+      path: '/v1/rollouts/{id}',
+      operationId: 'getRollout',
+      tags: ['reference data'],
+      summary: 'How far a roll-out got: pages done, cases moved, and each case it could not move with a reason code',
+      request: { params: z.object({ id: rolloutIdSchema }) },
+      responses: { 200: json(RolloutStatus, 'The roll-out\'s progress.') },
+    },
+    admins,
+    [404, 'No such roll-out (or it ended longer ago than the Temporal namespace keeps workflows).'],
+  );
+}

@@ -1,0 +1,31 @@
+// Roll-outs (admins): POST …/{id}/rollout starts moving the open cases of an SLA policy
+// or calendar onto its newest version and answers 202 at once, with the status resource
+// in Location; GET /v1/rollouts/{id} says how far it got and which cases it could not move.
+import type { Client } from '@temporalio/client';
+import { Router, type RequestHandler } from 'express';
+import type { Db } from '../../db/client';
+import type { RolloutTargetKind } from '../../workflows/rollout/contract';
+import { parse } from '../parse';
+import { allow } from '../roles';
+import { idSchema } from '../schemas/reference';
+import { rolloutIdSchema } from '../schemas/rollouts';
+import { rolloutStatus, startRollout } from '../services/policy-rollout';
+
+export function rolloutsRouter(db: Db, client: Client, taskQueue?: string): Router {
+  const r = Router();
+  const admins = allow('admin');
+
+  const start =
+    (kind: RolloutTargetKind, what: string): RequestHandler =>
+    async (req, res) => {
+      const accepted = await startRollout(db, client, { kind, id: parse(idSchema, req.params.id, what) }, taskQueue);
+      res.status(202).location(accepted.href).json(accepted);
+    };
+  r.post('/sla-policies/:id/rollout', admins, start('policy', 'policy ID'));
+  r.post('/calendars/:id/rollout', admins, start('calendar', 'calendar ID'));
+
+  r.get('/rollouts/:id', admins, async (req, res) => {
+    res.json(await rolloutStatus(client, parse(rolloutIdSchema, req.params.id, 'roll-out ID')));
+  });
+  return r;
+}

@@ -1,0 +1,88 @@
+// The contract of `rolloutWorkflow`: what a roll-out moves, its ID, its progress and the
+// query that reads it. The API starts it and reads its progress; the worker runs it.
+import { defineQuery } from '@temporalio/workflow';
+
+export const ROLLOUT_WORKFLOW_TYPE = 'rolloutWorkflow';
+
+/**
+ * What a roll-out moves: the open cases of one SLA policy or of one calendar. A new kind
+ * (say, a customer organisation) is one more member here, and TypeScript then asks for
+ * its entries in the two registries: its selection and pins (activities/rollout-targets.ts)
+ * and its current version (api/services/policy-rollout.ts).
+ */
+export type RolloutTarget = { kind: 'policy'; id: string } | { kind: 'calendar'; id: string };
+export type RolloutTargetKind = RolloutTarget['kind'];
+
+/**
+ * One roll-out per target and version: asking again for the same target at the same
+ * version is the same roll-out (same ID), never a second pass over the cases.
+ */
+export const rolloutId = (target: RolloutTarget, version: number): string => `${target.kind}-${target.id}-v${version}`;
+export const rolloutWorkflowId = (id: string): string => `rollout-${id}`;
+
+/** Why a case was not moved. Every other trouble (an outage) is retried, not reported. */
+export const ROLLOUT_FAILURE_REASONS = [
+  'CASE_ENDED', // its workflow has completed although the read model still shows it open
+  'POLICY_MISSING', // the policy (or the version) the new pin needs is not on record
+  'CALENDAR_MISSING', // the calendar (or the version) the new pin needs is not on record
+  'DEADLINES_NOT_COMPUTABLE', // the rule cannot produce deadlines on the calendar
+] as const;
+export type RolloutFailureReason = (typeof ROLLOUT_FAILURE_REASONS)[number];
+
+export interface RolloutFailure {
+  caseId: string;
+  reason: RolloutFailureReason;
+}
+
+/** At most this many failed cases are listed (all are counted): the progress crosses continue-as-new. */
+export const MAX_LISTED_FAILURES = 1000;
+
+export interface RolloutProgress {
+  id: string;
+  target: RolloutTarget;
+  version: number;
+  state: 'RUNNING' | 'COMPLETED';
+  pagesDone: number;
+  /** Cases signalled their new pin (each recomputes its pending deadlines on receipt). */
+  moved: number;
+  failedCount: number;
+  /** The first MAX_LISTED_FAILURES failures, in case-ID order. */
+  failed: RolloutFailure[];
+  /** The last case ID handled: the next page starts after it (keyset pagination). */
+  after: string | null;
+  startedAt: string;
+  finishedAt?: string;
+}
+
+export interface RolloutInput {
+  target: RolloutTarget;
+  version: number;
+  /** Cases per page (default 500). */
+  pageSize?: number;
+  /** Where the previous run stopped (continue-as-new carries it). */
+  progress?: RolloutProgress;
+}
+
+/** What one page did: the activity's answer. */
+export interface RolloutPageResult {
+  moved: number;
+  failed: RolloutFailure[];
+  /** The last case ID of the page, or null when the page was empty. */
+  last: string | null;
+  /** No cases after this page. */
+  done: boolean;
+}
+
+export interface RolloutPageInput {
+  target: RolloutTarget;
+  version: number;
+  after: string | null;
+  limit: number;
+}
+
+export interface RolloutActivities {
+  /** Reads one page of the target's open cases after `after`, and signals each its new pin. */
+  rolloutPage(input: RolloutPageInput): Promise<RolloutPageResult>;
+}
+
+export const rolloutProgressQuery = defineQuery<RolloutProgress>('rolloutProgress');
