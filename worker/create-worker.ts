@@ -1,6 +1,8 @@
 // Builds the case worker: the workflow bundle plus the activities around one database.
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { createCaseActivities, type WebhookSettings } from '../activities/case-activities';
+import { createRolloutActivities } from '../activities/rollout-page';
 import { encryptingDataConverter } from '../codec/aes-gcm-codec';
 import type { KeyRing } from '../codec/keys';
 import type { Db } from '../db/client';
@@ -37,12 +39,15 @@ function tuningOptions(t: WorkerTuning = {}) {
 }
 
 export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
+  const dataConverter = encryptingDataConverter(opts.keyRing);
+  // Roll-outs signal cases: a client over the worker's own connection, with the same codec.
+  const client = new Client({ connection: opts.connection, namespace: opts.namespace, dataConverter });
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue ?? CASE_TASK_QUEUE,
-    activities: createCaseActivities(opts.db, opts.webhook),
-    dataConverter: encryptingDataConverter(opts.keyRing),
+    activities: { ...createCaseActivities(opts.db, opts.webhook), ...createRolloutActivities(opts.db, client) },
+    dataConverter,
     ...tuningOptions(opts.tuning),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });
