@@ -16,6 +16,8 @@ import { docsRouter } from './routes/docs';
 import { codecRouter, type CodecOptions } from './routes/codec';
 import { referenceRouter } from './routes/reference';
 import { noticesRouter } from './routes/notices';
+import { authorityRouter } from './routes/authority';
+import { COMPENSATION_ACTION_PATHS, withCompensationAuthority } from './routes/authority-on-compensation';
 import { rolloutsRouter } from './routes/rollouts';
 import { CaseService } from './services/case-service';
 import { admitUrlAndHeaders } from './edge/admit-request';
@@ -77,11 +79,14 @@ export function createApp(deps: AppDeps): Express {
       next();
     },
     ...jsonBody('64kb'),
-    authenticate(auth),
+    authenticate(auth, (deps.authPolicy ?? DEFAULT_AUTH_POLICY).AUTH_COMP_LIMIT_CLAIM),
     rateLimit(deps.rateLimitPerMinute ?? 600),
   );
+  // Before the case routes: grants and decisions carry the actor's limits from the matrix.
+  app.use(COMPENSATION_ACTION_PATHS, withCompensationAuthority(deps.db));
   app.use('/v1/cases', rememberBase, casesRouter(new CaseService(deps.client, deps.db, deps.taskQueue, deps.idempotencyTtlHours), deps.db));
   app.use('/v1/admin/notices', rememberBase, noticesRouter(deps.db, deps.client, deps.taskQueue));
+  app.use('/v1/admin/authority', rememberBase, authorityRouter(deps.db));
   app.use('/v1', rememberBase, rolloutsRouter(deps.db, deps.client, deps.taskQueue));
   app.use('/v1', rememberBase, referenceRouter(deps.db));
   app.use(notFoundRoute);

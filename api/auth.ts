@@ -1,6 +1,8 @@
 // Bearer-token authentication: HS256 JWTs signed with AUTH_JWT_SECRET, or RS256/ES256 ones
 // from an identity provider's JWKS (api/token-rules.ts decides which tokens are accepted).
-// The token's claims become the Actor that every action carries into the workflow.
+// The token's claims become the Actor that every action carries into the workflow. A
+// `compLimit` claim counts only where the provider trusts it (AUTH_COMP_LIMIT_CLAIM);
+// otherwise compensation limits come from the authority matrix (routes/authority-on-compensation.ts).
 import type { RequestHandler } from 'express';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
@@ -31,7 +33,7 @@ export function rulesFromPolicy(secret: string, policy: AuthPolicy): TokenRules 
   };
 }
 
-export function authenticate(rules: TokenRules): RequestHandler {
+export function authenticate(rules: TokenRules, compLimitClaim: AuthPolicy['AUTH_COMP_LIMIT_CLAIM'] = 'ignore'): RequestHandler {
   const verify = tokenVerifier(rules);
   return async (req, _res, next) => {
     const header = req.get('authorization') ?? '';
@@ -52,7 +54,7 @@ export function authenticate(rules: TokenRules): RequestHandler {
       id: c.sub,
       role: c.role,
       ...(c.customerId ? { customerId: c.customerId } : {}),
-      ...(c.compLimit !== undefined ? { compensationLimit: c.compLimit } : {}),
+      ...(c.compLimit !== undefined && compLimitClaim === 'trust' ? { compensationLimit: c.compLimit } : {}),
     };
     next();
   };

@@ -26,6 +26,11 @@ const authFields = {
   AUTH_AUDIENCE: z.string().min(1).optional(),
   /** An identity provider's JSON Web Key Set: RS256/ES256 tokens signed by its keys are accepted. */
   AUTH_JWKS_URL: z.string().url().optional(),
+  /**
+   * A token's `compLimit` claim: "ignore" it (compensation limits come from the provider's
+   * authority matrix) or "trust" it as the actor's limit in every currency, as before the matrix.
+   */
+  AUTH_COMP_LIMIT_CLAIM: z.enum(['ignore', 'trust']).default('ignore'),
 };
 
 const schema = z.object({

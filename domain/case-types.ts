@@ -57,6 +57,12 @@ export interface Actor {
   customerId?: string;
   /** Compensation authority in minor currency units (C2.2(d)); absent → the role's default. */
   compensationLimit?: number;
+  /**
+   * Compensation authority per ISO 4217 code, in minor units, from the provider's authority
+   * matrix; when present it decides (a currency it leaves out is 0) and `compensationLimit`
+   * is not read. Absent in histories recorded before the matrix.
+   */
+  compensationLimits?: Record<string, number>;
 }
 
 /** Units a case can be handled by. Level 0 is front line. */

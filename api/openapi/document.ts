@@ -23,6 +23,8 @@ export function openApiDocument(): OpenApiDocument {
       { name: 'reference data', description: 'SLA policies, business calendars and the SLA preview' },
       { name: 'customer accounts', description: 'Audited account look-ups' },
       { name: 'notices', description: 'Webhook notices that could not be delivered: list and redrive (admins)' },
+      { name: 'authority', description: 'The provider\'s authority matrix: compensation limits per role, person and currency (admins)' },
+      { name: 'reports', description: 'The SLA report for supervisors, managers and admins (JSON or CSV)' },
       { name: 'probes', description: 'Liveness and readiness' },
       { name: 'docs', description: 'This document and its readable form' },
     ],

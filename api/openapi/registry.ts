@@ -8,6 +8,7 @@ import { registerCasePaths } from './paths-cases';
 import { registerPublicPaths } from './paths-public';
 import { registerReferencePaths } from './paths-reference';
 import { registerNoticePaths } from './paths-notices';
+import { registerAuthorityPaths } from './paths-authority';
 import { registerRolloutPaths } from './paths-rollouts';
 import { EDGE_COMMON, problems } from './problems';
 import { BEARER } from './route-helpers';
@@ -24,6 +25,7 @@ export function buildRegistry(): OpenAPIRegistry {
   registerCasePaths(r);
   registerReferencePaths(r);
   registerNoticePaths(r);
+  registerAuthorityPaths(r);
   registerRolloutPaths(r);
   // The edge answers before any route does, so every operation, also one added later, lists its statuses.
   for (const route of registeredRoutes(r)) route.responses = { ...problems(...EDGE_COMMON), ...route.responses };

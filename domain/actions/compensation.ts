@@ -1,6 +1,6 @@
 // Compensation (C2.2(d)): staff grant within their own authority; above it a grant waits,
 // under its own clock, for someone else whose limit covers it.
-import { compensationLimit } from '../authority';
+import { compensationLimitIn } from '../authority';
 import { ActionRejected } from '../case-errors';
 import { startClock, stopClocks } from '../clocks';
 import { requireStaff, requireStatus } from './guards';
@@ -13,14 +13,15 @@ export const compensationHandlers: HandlersFor<'grantCompensation' | 'decideComp
     requireStaff(actor, 'granting compensation');
     requireStatus(state, ['IN_PROGRESS', 'ESCALATED', 'WAITING_ON_CUSTOMER', 'RESOLVED', 'APPEALED'], 'granting compensation');
     const id = `G${state.compensation.length + 1}`;
-    const within = cmd.amount <= compensationLimit(actor);
+    const limit = compensationLimitIn(actor, cmd.currency);
+    const within = cmd.amount <= limit;
     state.compensation.push({ id, amount: cmd.amount, currency: cmd.currency, reason: cmd.reason, requestedBy: actor.id, requestedAt: ctx.now.toISOString(), status: within ? 'GRANTED' : 'PENDING_APPROVAL' });
     if (!within) startClock(state, 'COMPENSATION_APPROVAL', ctx.now, ctx, id);
     record(state, out, ctx.now, actor, {
       kind: within ? 'COMPENSATION_GRANTED' : 'COMPENSATION_REQUESTED',
       content: cmd.reason,
       measures: `${cmd.amount} ${cmd.currency} (grant ${id})`,
-      result: within ? 'granted within authority' : `above the limit of ${compensationLimit(actor)}: waiting for approval`,
+      result: within ? 'granted within authority' : `above the limit of ${limit}: waiting for approval`,
       visibleToCustomer: within,
       channel: cmd.channel,
     });
@@ -39,8 +40,9 @@ export const compensationHandlers: HandlersFor<'grantCompensation' | 'decideComp
     if (!grant) throw new ActionRejected(`no compensation grant ${cmd.grantId}`, 'INVALID');
     if (grant.status !== 'PENDING_APPROVAL') throw new ActionRejected(`grant ${grant.id} is already ${grant.status}`);
     if (grant.requestedBy === actor.id) throw new ActionRejected('a grant must be approved by someone other than its requester', 'FORBIDDEN');
-    if (cmd.approve && grant.amount > compensationLimit(actor)) {
-      throw new ActionRejected(`approving ${grant.amount} exceeds your limit of ${compensationLimit(actor)}`, 'FORBIDDEN');
+    const limit = compensationLimitIn(actor, grant.currency);
+    if (cmd.approve && grant.amount > limit) {
+      throw new ActionRejected(`approving ${grant.amount} ${grant.currency} exceeds your limit of ${limit} ${grant.currency}`, 'FORBIDDEN');
     }
     grant.status = cmd.approve ? 'APPROVED' : 'REJECTED';
     grant.decidedBy = actor.id;
