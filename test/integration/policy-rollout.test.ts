@@ -29,8 +29,12 @@ describe('rolling a new policy version out to open cases', () => {
       async () => (await request(app).get(`/v1/cases?status=OPEN&limit=100`).set('authorization', await bearer(agent))).body.items.some((c: { caseId: string }) => c.caseId === caseId),
       (found) => found,
     );
-    const rolled = await request(app).post('/v1/sla-policies/rollout-test/rollout').set('authorization', auth).expect(200);
-    expect(rolled.body.signalled).toBe(1);
+    const rolled = await request(app).post('/v1/sla-policies/rollout-test/rollout').set('authorization', auth).expect(202);
+    const status = await eventually(
+      async () => (await request(app).get(rolled.headers.location).set('authorization', auth).expect(200)).body,
+      (s) => s.state === 'COMPLETED',
+    );
+    expect(status.moved).toBe(1);
     const after = await eventually(
       async () => (await request(app).get(`/v1/cases/${caseId}`).set('authorization', await bearer(agent))).body,
       (v) => v.policy.version === 2,
