@@ -11,6 +11,7 @@ import { createLogger } from '../config/logger';
 import type { Logger } from 'pino';
 import { notFoundRoute, problemHandler, Problem } from './problem';
 import { rateLimit } from './rate-limit';
+import { postgresBuckets } from './rate-limit-postgres';
 import { casesRouter } from './routes/cases';
 import { docsRouter } from './routes/docs';
 import { codecRouter, type CodecOptions } from './routes/codec';
@@ -80,7 +81,8 @@ export function createApp(deps: AppDeps): Express {
     },
     ...jsonBody('64kb'),
     authenticate(auth, (deps.authPolicy ?? DEFAULT_AUTH_POLICY).AUTH_COMP_LIMIT_CLAIM),
-    rateLimit(deps.rateLimitPerMinute ?? 600),
+    // Buckets in the database: the limit holds however requests spread over API replicas.
+    rateLimit(deps.rateLimitPerMinute ?? 600, postgresBuckets(deps.db)),
   );
   // Before the case routes: grants and decisions carry the actor's limits from the matrix.
   app.use(COMPENSATION_ACTION_PATHS, withCompensationAuthority(deps.db));

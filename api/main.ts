@@ -25,6 +25,7 @@ export async function startApi(): Promise<{ server: Server; stop: () => Promise<
     authSecret: config.AUTH_JWT_SECRET,
     authPolicy: config,
     idempotencyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     codec: codecOptions(config),
     logger: createLogger(config.LOG_LEVEL).child({ process: 'api' }),
     ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),

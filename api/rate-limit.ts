@@ -2,27 +2,32 @@
 // subject). Over the limit → 429 with Retry-After. It runs after authentication, so a
 // request without a valid token is refused with 401 before it gets here and is not
 // counted; the address key only serves a mount that has no authentication in front.
-// One process's view; behind several API processes each enforces its own share.
+// Where the buckets live is the caller's choice: in PostgreSQL (rate-limit-postgres.ts)
+// the limit holds across every API replica; in memory (rate-limit-memory.ts) each
+// process enforces its own. Should the shared buckets fail to answer, this process's own
+// buckets decide meanwhile: a database hiccup neither refuses nor un-limits everyone.
 import type { RequestHandler } from 'express';
 import { Problem } from './problem';
+import { memoryBuckets } from './rate-limit-memory';
 
-export function rateLimit(perMinute: number, now: () => number = Date.now): RequestHandler {
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  const refillPerMs = perMinute / 60_000;
+export interface TokenBuckets {
+  /** Takes a token from `key`'s bucket (size and refill: `perMinute`) at `atMs`; `tokens` is what is left. */
+  take(key: string, perMinute: number, atMs: number): Promise<{ allowed: boolean; tokens: number }>;
+}
+
+export function rateLimit(perMinute: number, buckets: TokenBuckets = memoryBuckets(), now: () => number = Date.now): RequestHandler {
+  const fallback = memoryBuckets();
+  const refillPerSecond = perMinute / 60;
   return (req, _res, next) => {
     const key = req.actor ? `${req.actor.role}:${req.actor.id}` : `ip:${req.ip}`;
-    const t = now();
-    const b = buckets.get(key) ?? { tokens: perMinute, at: t };
-    b.tokens = Math.min(perMinute, b.tokens + (t - b.at) * refillPerMs);
-    b.at = t;
-    if (b.tokens < 1) {
-      buckets.set(key, b);
-      const wait = Math.ceil((1 - b.tokens) / refillPerMs / 1000);
-      return next(new Problem({ status: 429, title: 'Too Many Requests', detail: `limit is ${perMinute} requests a minute` }, { 'retry-after': String(wait) }));
-    }
-    b.tokens -= 1;
-    buckets.set(key, b);
-    if (buckets.size > 100_000) buckets.clear(); // bound memory under principal churn
-    next();
+    const at = now();
+    buckets
+      .take(key, perMinute, at)
+      .catch(() => fallback.take(key, perMinute, at))
+      .then(({ allowed, tokens }) => {
+        if (allowed) return next();
+        const wait = Math.max(1, Math.ceil((1 - tokens) / refillPerSecond));
+        next(new Problem({ status: 429, title: 'Too Many Requests', detail: `limit is ${perMinute} requests a minute` }, { 'retry-after': String(wait) }));
+      }, next);
   };
 }

@@ -72,6 +72,8 @@ const schema = z.object({
   /** Where the worker's Temporal SDK metrics are served (Prometheus). */
   WORKER_METRICS_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'host:port').default('127.0.0.1:9464'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Requests a minute per caller (role and subject), across all API replicas. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 });
 
 export type Config = z.infer<typeof schema> & { pgliteDir: string; keyRing: KeyRing };
