@@ -17,6 +17,7 @@ import { docsRouter } from './routes/docs';
 import { codecRouter, type CodecOptions } from './routes/codec';
 import { referenceRouter } from './routes/reference';
 import { noticesRouter } from './routes/notices';
+import { reportsRouter } from './routes/reports';
 import { authorityRouter } from './routes/authority';
 import { COMPENSATION_ACTION_PATHS, withCompensationAuthority } from './routes/authority-on-compensation';
 import { rolloutsRouter } from './routes/rollouts';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(COMPENSATION_ACTION_PATHS, withCompensationAuthority(deps.db));
   app.use('/v1/cases', rememberBase, casesRouter(new CaseService(deps.client, deps.db, deps.taskQueue, deps.idempotencyTtlHours), deps.db));
   app.use('/v1/admin/notices', rememberBase, noticesRouter(deps.db, deps.client, deps.taskQueue));
+  app.use('/v1/reports', rememberBase, reportsRouter(deps.db));
   app.use('/v1/admin/authority', rememberBase, authorityRouter(deps.db));
   app.use('/v1', rememberBase, rolloutsRouter(deps.db, deps.client, deps.taskQueue));
   app.use('/v1', rememberBase, referenceRouter(deps.db));

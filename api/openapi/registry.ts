@@ -8,6 +8,7 @@ import { registerCasePaths } from './paths-cases';
 import { registerPublicPaths } from './paths-public';
 import { registerReferencePaths } from './paths-reference';
 import { registerNoticePaths } from './paths-notices';
+import { registerReportPaths } from './paths-reports';
 import { registerAuthorityPaths } from './paths-authority';
 import { registerRolloutPaths } from './paths-rollouts';
 import { EDGE_COMMON, problems } from './problems';
@@ -25,6 +26,7 @@ export function buildRegistry(): OpenAPIRegistry {
   registerCasePaths(r);
   registerReferencePaths(r);
   registerNoticePaths(r);
+  registerReportPaths(r);
   registerAuthorityPaths(r);
   registerRolloutPaths(r);
   // The edge answers before any route does, so every operation, also one added later, lists its statuses.
