@@ -20,7 +20,9 @@ const listCasesQueryDocumented = listCasesQuery.extend({
   category: listCasesQuery.shape.category.meta(csvOf(CATEGORIES)),
   openedFrom: listCasesQuery.shape.openedFrom.meta({ description: 'opened at or after; within the years 0001–9999 (UTC)' }),
   openedTo: listCasesQuery.shape.openedTo.meta({ description: 'opened at or before; within the years 0001–9999 (UTC)' }),
-  cursor: listCasesQuery.shape.cursor.meta({ description: 'the `nextCursor` of the previous page' }),
+  cursor: listCasesQuery.shape.cursor.meta({ description: 'the `nextCursor` of the previous page (of the same `sort`)' }),
+  dueBefore: listCasesQuery.shape.dueBefore.meta({ description: 'next deadline before this instant; within the years 0001–9999 (UTC)' }),
+  level: listCasesQuery.shape.level.meta({ type: 'integer', minimum: 0, maximum: 20, description: 'escalation level (0 = front line)' }),
 });
 
 // The generator reads z.coerce.number().min(0) as nullable, but a query string has no null.
@@ -60,8 +62,9 @@ export function registerCasePaths(r: OpenAPIRegistry): void {
       path: '/v1/cases',
       operationId: 'listCases',
       tags: ['cases'],
-      summary: 'List cases, newest first, with filters and cursor pagination',
-      description: '`status`, `priority` and `category` take comma-separated lists. Customers see only their own organisation\'s cases, with staff under neutral labels.',
+      summary: 'List cases (newest first, or a queue by next deadline), with filters and cursor pagination',
+      description:
+        '`status`, `priority` and `category` take comma-separated lists. `sort=nextDeadline` is the queue: breached cases first, then those whose next deadline has warned, then the rest, each by due time; cases without a running clock come last. `assignee=me` is the caller\'s own queue. Customers see only their own organisation\'s cases, with staff under neutral labels.',
       request: { query: listCasesQueryDocumented },
       responses: { 200: json(c.CaseListPage, 'A page of cases.') },
     },

@@ -35,11 +35,18 @@ export const listCasesQuery = z
     priority: csv(PRIORITIES).optional(),
     category: csv(CATEGORIES).optional(),
     customerId: z.string().min(1).max(64).optional(),
-    assignee: z.string().min(1).max(128).optional(),
+    assignee: z.string().min(1).max(128).optional().describe('a member of staff, or `me` for the caller'),
+    unassigned: z.literal('true').transform(() => true).optional().describe('only cases nobody is assigned to'),
     unit: z.enum(UNITS).optional(),
+    level: z.coerce.number().int().min(0).max(20).optional().describe('escalation level (0 = front line)'),
     breached: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    dueBefore: filterInstant.optional().describe('only cases whose next deadline falls before this instant'),
     openedFrom: filterInstant.optional(),
     openedTo: filterInstant.optional(),
+    sort: z
+      .enum(['openedAt', 'nextDeadline'])
+      .default('openedAt')
+      .describe('`openedAt`: newest first; `nextDeadline`: at risk first (breached, then warned), then by due time; cases without a running clock last'),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     cursor: cursor.optional(),
   })

@@ -186,6 +186,7 @@ export const caseListPageSchema = z.object({
     z.object({
       caseId: z.string(),
       customerId: z.string(),
+      subject: z.string().nullable().describe('what the customer wrote as the title'),
       status: z.enum(CASE_STATUSES),
       closeReason: z.enum(CLOSE_REASONS).nullable(),
       priority: z.enum(PRIORITIES),

@@ -1,28 +1,13 @@
 // Reads from the read model: case lists with filters and cursor pagination, and the
 // interaction log. PostgreSQL answers these, not Temporal.
-import { and, asc, desc, eq, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cases, interactions } from '../../db/schema';
 import type { Actor } from '../../domain/case-types';
 import { badRequest, forbidden, notFound } from '../problem';
 import { customerListItem, customerLogEntry } from '../projection/customer-view';
 import type { ListCasesQuery } from '../schemas/queries';
-
-interface Cursor {
-  o: string; // opened_at of the last row
-  c: string; // its case ID (tie-breaker)
-}
-
-const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.o !== 'string' || typeof c.c !== 'string' || Number.isNaN(Date.parse(c.o))) throw new Error();
-    return c;
-  } catch {
-    throw badRequest('the cursor is not one this API issued');
-  }
-}
+import { LIST_ORDERS } from './case-list-order';
 
 export async function listCases(db: Db, q: ListCasesQuery, actor: Actor) {
   if (actor.role === 'customer' && q.customerId && q.customerId !== actor.customerId) {
@@ -30,28 +15,30 @@ export async function listCases(db: Db, q: ListCasesQuery, actor: Actor) {
   }
   // A staff ID as a filter would let a customer test guesses at who handles their cases.
   if (actor.role === 'customer' && q.assignee !== undefined) throw forbidden('customers do not filter by member of staff');
+  if (q.assignee !== undefined && q.unassigned) throw badRequest('`assignee` and `unassigned` exclude each other');
   const customerId = actor.role === 'customer' ? actor.customerId : q.customerId;
+  const assignee = q.assignee === 'me' ? actor.id : q.assignee;
+  const order = LIST_ORDERS[q.sort];
   const where: (SQL | undefined)[] = [
     q.status && inArray(cases.status, q.status),
     q.priority && inArray(cases.priority, q.priority),
     q.category && inArray(cases.category, q.category),
     customerId !== undefined ? eq(cases.customerId, customerId) : undefined,
-    q.assignee !== undefined ? eq(cases.assignee, q.assignee) : undefined,
+    assignee !== undefined ? eq(cases.assignee, assignee) : undefined,
+    q.unassigned ? isNull(cases.assignee) : undefined,
     q.unit !== undefined ? eq(cases.unit, q.unit) : undefined,
+    q.level !== undefined ? eq(cases.level, q.level) : undefined,
     q.breached !== undefined ? eq(cases.slaBreached, q.breached) : undefined,
+    q.dueBefore ? lt(cases.nextDeadlineAt, new Date(q.dueBefore)) : undefined,
     q.openedFrom ? gte(cases.openedAt, new Date(q.openedFrom)) : undefined,
     q.openedTo ? lte(cases.openedAt, new Date(q.openedTo)) : undefined,
+    q.cursor ? order.after(q.cursor) : undefined,
   ];
-  if (q.cursor) {
-    const c = decodeCursor(q.cursor);
-    const at = new Date(c.o);
-    // A row comparison, so PostgreSQL bounds the index scan instead of filtering.
-    where.push(sql`(${cases.openedAt}, ${cases.caseId}) < (${at.toISOString()}::timestamptz, ${c.c})`);
-  }
   const rows = await db
     .select({
       caseId: cases.caseId,
       customerId: cases.customerId,
+      subject: cases.subject,
       status: cases.status,
       closeReason: cases.closeReason,
       priority: cases.priority,
@@ -65,14 +52,15 @@ export async function listCases(db: Db, q: ListCasesQuery, actor: Actor) {
       nextDeadlineKind: cases.nextDeadlineKind,
       openedAt: cases.openedAt,
       updatedAt: cases.updatedAt,
+      deadlineRank: cases.deadlineRank,
     })
     .from(cases)
     .where(and(...where.filter((w): w is SQL => w !== undefined)))
-    .orderBy(desc(cases.openedAt), desc(cases.caseId))
+    .orderBy(...order.orderBy)
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  const items = page.map((r) => ({
+  const items = page.map(({ deadlineRank: _rank, ...r }) => ({
     ...r,
     openedAt: r.openedAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -80,7 +68,7 @@ export async function listCases(db: Db, q: ListCasesQuery, actor: Actor) {
   }));
   return {
     items: actor.role === 'customer' ? items.map(customerListItem) : items,
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ o: last.openedAt.toISOString(), c: last.caseId }) : null,
+    nextCursor: rows.length > q.limit && last ? order.cursorOf(last) : null,
   };
 }
 
