@@ -16,6 +16,7 @@ import { driftPhase } from './phases/drift';
 import { lagPhase } from './phases/lag';
 import { listPhase } from './phases/list';
 import { memoryPhase } from './phases/memory';
+import { rolloutPhase } from './phases/rollout';
 import { machine, printTable, writeJson, type Metric } from './report';
 import { startStack, type Stack } from './stack';
 import { startTemporal } from './temporal';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     if (runs(opts, 'lag')) metrics.push(...(await timed('read-model lag', () => lagPhase(s, opts))));
     if (opts.only?.has('breakdown')) metrics.push(...(await timed('action path breakdown', () => breakdownPhase(s, opts))));
     if (runs(opts, 'billing')) metrics.push(...(await timed('Temporal Cloud actions per request', () => billingPhase(s))));
+    if (runs(opts, 'rollout')) metrics.push(...(await timed('roll-out of a policy version to open cases', () => rolloutPhase(s, opts))));
     if (runs(opts, 'list')) metrics.push(...(await timed('case list over a large read model', () => listPhase(temporal, opts))));
   } finally {
     await stack?.stop();

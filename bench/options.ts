@@ -16,20 +16,22 @@ export interface BenchOptions {
   lagSamples: number;
   listRows: number;
   listSamples: number;
+  /** Open cases a roll-out moves (rolloutSecondsPer10k scales to 10,000). */
+  rolloutCases: number;
 }
 
 // Quick drift stops at action #500: latency grows with every action, so #1,500 alone
 // would take minutes (the full run does it).
-const QUICK = { creates: 300, actionSamples: 300, driftCases: 1, driftActions: 500, breachCases: 200, memoryWorkflows: 300, lagSamples: 60, listRows: 20_000, listSamples: 300 };
-const FULL = { creates: 2000, actionSamples: 1500, driftCases: 4, driftActions: 1500, breachCases: 1000, memoryWorkflows: 1000, lagSamples: 300, listRows: 100_000, listSamples: 1500 };
+const QUICK = { creates: 300, actionSamples: 300, driftCases: 1, driftActions: 500, breachCases: 200, memoryWorkflows: 300, lagSamples: 60, listRows: 20_000, listSamples: 300, rolloutCases: 1000 };
+const FULL = { creates: 2000, actionSamples: 1500, driftCases: 4, driftActions: 1500, breachCases: 1000, memoryWorkflows: 1000, lagSamples: 300, listRows: 100_000, listSamples: 1500, rolloutCases: 10_000 };
 
-export const PHASES = ['create', 'action', 'drift', 'breach', 'memory', 'lag', 'list', 'billing'] as const;
+export const PHASES = ['create', 'action', 'drift', 'breach', 'memory', 'lag', 'list', 'billing', 'rollout'] as const;
 /** Diagnostics that run only when named in --only. */
 const EXTRA_PHASES = ['breakdown'];
 
 const HELP = `usage: npm run bench -- [--quick] [--json FILE] [--only create,action,...] [--concurrency N]
        [--creates N] [--action-samples N] [--drift-cases N] [--drift-actions N] [--breach-cases N]
-       [--memory-workflows N] [--lag-samples N] [--list-rows N] [--list-samples N]
+       [--memory-workflows N] [--lag-samples N] [--list-rows N] [--list-samples N] [--rollout-cases N]
 phases: ${PHASES.join(', ')} (and breakdown: the action path step by step, only when named)`;
 
 export function parseOptions(argv: string[]): BenchOptions {

@@ -31,7 +31,7 @@ describe('rolling a new policy version out to open cases', () => {
     );
     const rolled = await request(app).post('/v1/sla-policies/rollout-test/rollout').set('authorization', auth).expect(202);
     const status = await eventually(
-      async () => (await request(app).get(rolled.headers.location).set('authorization', auth).expect(200)).body,
+      async () => (await request(app).get(rolled.headers.location!).set('authorization', auth).expect(200)).body,
       (s) => s.state === 'COMPLETED',
     );
     expect(status.moved).toBe(1);

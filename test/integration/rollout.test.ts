@@ -52,7 +52,7 @@ describe('rolling a policy version out as a durable roll-out', () => {
     expect(started.headers.location).toBe(`/v1/rollouts/${id}`);
     expect(started.body).toMatchObject({ id, target: { kind: 'policy', id: policyId }, version: 2 });
 
-    const done = await finished(app, started.headers.location);
+    const done = await finished(app, started.headers.location!);
     expect(done).toMatchObject({ moved: 1, failedCount: 1, failed: [{ caseId: ended.caseId, reason: 'CASE_ENDED' }], pagesDone: 1 });
     const moved = await eventually(() => caseView(app, open.caseId), (v) => v.policy.version === 2);
     expect(firstResponseDue(moved) - firstResponseDue(open.body as never)).toBe(60 * 60_000);
@@ -61,7 +61,7 @@ describe('rolling a policy version out as a durable roll-out', () => {
     // The same version again: the same roll-out, answered with the same status, not a second pass.
     const again = await request(app).post(`/v1/sla-policies/${policyId}/rollout`).set('authorization', auth).expect(202);
     expect(again.headers.location).toBe(started.headers.location);
-    expect(await finished(app, again.headers.location)).toEqual(done);
+    expect(await finished(app, again.headers.location!)).toEqual(done);
   });
 
   it('when the status is asked for a roll-out that never ran, or by someone not an admin, then it is 404 or 403', async () => {
@@ -75,7 +75,7 @@ describe('rolling a policy version out as a durable roll-out', () => {
     const app = apiFor(h);
     const policyId = `ro-${randomUUID().slice(0, 8)}`;
     await savePolicy(app, policyId, 60);
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await openViaApi(app, backOffice, { slaPolicyId: policyId })).caseId);
     ids.sort();
     await eventually(() => Promise.all(ids.map((c) => caseView(app, c))), (views) => views.every((v) => v.caseId));
