@@ -17,6 +17,7 @@ import { docsRouter } from './routes/docs';
 import { codecRouter, type CodecOptions } from './routes/codec';
 import { referenceRouter } from './routes/reference';
 import { noticesRouter } from './routes/notices';
+import { organisationsRouter } from './routes/organisations';
 import { reportsRouter } from './routes/reports';
 import { authorityRouter } from './routes/authority';
 import { COMPENSATION_ACTION_PATHS, withCompensationAuthority } from './routes/authority-on-compensation';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/v1/admin/authority', rememberBase, authorityRouter(deps.db));
   app.use('/v1', rememberBase, rolloutsRouter(deps.db, deps.client, deps.taskQueue));
   app.use('/v1', rememberBase, referenceRouter(deps.db));
+  app.use('/v1', rememberBase, organisationsRouter(deps.db));
   app.use(notFoundRoute);
   app.use(problemHandler);
   return app;

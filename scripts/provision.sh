@@ -5,6 +5,7 @@
 # Usage: scripts/provision.sh [--test]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/step.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/temporal-cluster.sh"
 
 TEMPORAL_CLI_VERSION=v1.5.1
 FOR_TESTS=0
@@ -84,6 +85,7 @@ pg_bindir() {
 step "npm dependencies (npm ci)" "check the network to the npm registry; delete node_modules and rerun" npm_deps
 step "temporal CLI $TEMPORAL_CLI_VERSION" "see the message above; a Go build needs the Go module proxy" temporal_cli
 if [ "$FOR_TESTS" = 1 ]; then
+  step "temporal-server $TEMPORAL_SERVER_VERSION for the cluster suite" "a Go build needs Go and the Go module proxy; delete .tools/temporal-server and rerun" temporal_cluster_provision
   step "time-skipping test server (Maven)" "needs Java 17+ and Maven reaching Maven Central; delete .tools/test-server and rerun" test_server
   if [ -z "${DATABASE_URL:-}" ]; then
     step "PostgreSQL server binaries" "install PostgreSQL or set DATABASE_URL" postgres_binaries

@@ -25,6 +25,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: 'notices', description: 'Webhook notices that could not be delivered: list and redrive (admins)' },
       { name: 'authority', description: 'The provider\'s authority matrix: compensation limits per role, person and currency (admins)' },
       { name: 'reports', description: 'The SLA report for supervisors, managers and admins (JSON or CSV)' },
+      { name: 'organisations', description: 'Customer organisations, their versioned service contracts, and the service standards a customer reads (C4.2)' },
       { name: 'probes', description: 'Liveness and readiness' },
       { name: 'docs', description: 'This document and its readable form' },
     ],

@@ -78,7 +78,8 @@ export function registerCasePaths(r: OpenAPIRegistry): void {
       operationId: 'openCase',
       tags: ['cases'],
       summary: 'Open a case',
-      description: 'The same Idempotency-Key with the same body opens the case once and answers the same each time.',
+      description:
+        'The same Idempotency-Key with the same body opens the case once and answers the same each time. The case takes its SLA from its organisation\'s service contract in force at opening; an organisation without one gets the provider\'s default policy, or (staff only) the `slaPolicyId` they name.',
       request: { headers: z.object({ 'Idempotency-Key': idempotencyKey }), body: jsonBody(c.CreateCaseBody) },
       responses: {
         201: {
@@ -90,7 +91,7 @@ export function registerCasePaths(r: OpenAPIRegistry): void {
     },
     [403, 'Customers open cases for their own organisation only.'],
     [409, 'Another request with this Idempotency-Key and the same body is still being applied; retry after `Retry-After` seconds for its answer.'],
-    [422, 'The Idempotency-Key was used with a different body, or the SLA policy (or its calendar) does not exist or yields no deadlines from now.'],
+    [422, 'The Idempotency-Key was used with a different body; a customer named an `slaPolicyId`, or staff named one for an organisation with a contract in force (the contract decides); or the SLA policy (or its calendar) does not exist or yields no deadlines from now.'],
   );
   v1(
     r,

@@ -65,11 +65,13 @@ export function registerReferencePaths(r: OpenAPIRegistry): void {
       operationId: 'previewSla',
       tags: ['reference data'],
       summary: 'If a case opened now (or at `openedAt`), when would what be due?',
+      description:
+        'Answers from the caller\'s service contract, as opening a case would: a customer\'s own organisation\'s contract in force at `openedAt`; staff name an `organisationId`, or (for no organisation, or one without a contract) an `slaPolicyId`. Without either, or without a contract in force, the provider\'s default policy.',
       request: { body: { ...jsonBody(c.PreviewBody), required: false } },
       responses: { 200: json(c.SlaPreview, 'The deadlines.') },
     },
-    [404, 'No such SLA policy.'],
-    [422, 'The SLA policy names an unknown calendar, or its deadlines cannot be computed from `openedAt` (no business time ahead, or past the year 9999).'],
+    [403, 'A customer named another organisation.'],
+    [422, 'A customer named an `slaPolicyId` (the contract decides), staff named one for an organisation with a contract in force, or no such SLA policy; or the policy names an unknown calendar, or its deadlines cannot be computed from `openedAt` (no business time ahead, or past the year 9999).'],
   );
   v1(
     r,

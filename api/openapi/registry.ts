@@ -8,6 +8,7 @@ import { registerCasePaths } from './paths-cases';
 import { registerPublicPaths } from './paths-public';
 import { registerReferencePaths } from './paths-reference';
 import { registerNoticePaths } from './paths-notices';
+import { registerOrganisationPaths } from './paths-organisations';
 import { registerReportPaths } from './paths-reports';
 import { registerAuthorityPaths } from './paths-authority';
 import { registerRolloutPaths } from './paths-rollouts';
@@ -26,6 +27,7 @@ export function buildRegistry(): OpenAPIRegistry {
   registerCasePaths(r);
   registerReferencePaths(r);
   registerNoticePaths(r);
+  registerOrganisationPaths(r);
   registerReportPaths(r);
   registerAuthorityPaths(r);
   registerRolloutPaths(r);

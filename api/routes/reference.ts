@@ -37,9 +37,9 @@ export function referenceRouter(db: Db): Router {
     res.status(201).json(await saveCalendar(db, parse(calendarBody, req.body, 'request body')));
   });
 
-  // C4.2: anyone signed in may see what a would-be case's deadlines are.
+  // C4.2: anyone signed in may see what a would-be case's deadlines are, under their own contract.
   r.post('/sla-preview', async (req, res) => {
-    res.json(await preview(db, parse(previewBody, req.body ?? {}, 'request body'), new Date()));
+    res.json(await preview(db, parse(previewBody, req.body ?? {}, 'request body'), req.actor!, new Date()));
   });
 
   r.get('/customers/:customerId/account', allow(...STAFF), async (req, res) => {

@@ -27,6 +27,7 @@ export const createCaseBody = z
       .object({ name: text(200).optional(), email: z.email().max(320).optional(), phone: text(40).optional() })
       .strict()
       .optional(),
+    /** Staff only, and only for an organisation without a service contract in force (issue 12). */
     slaPolicyId: text(64).optional(),
   })
   .strict();

@@ -52,6 +52,8 @@ export const previewBody = z
   .object({
     priority: z.enum(PRIORITIES).default('NORMAL'),
     category: z.enum(CATEGORIES).optional(),
+    /** Staff: whose contract to preview (a customer's own is always used). */
+    organisationId: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an organisation (customer) ID').optional(),
     slaPolicyId: idSchema.optional(),
     openedAt: z.iso.datetime({ offset: true }).optional(),
   })

@@ -17,7 +17,8 @@ import { customerCaseView } from '../projection/customer-view';
 import type { CustomerCaseView } from '../schemas/responses';
 import { rejectionToProblem, withAbortRetries } from './case-rejections';
 import { derivedId, once, requestHash, type Stored } from './idempotency';
-import { pinSla } from './sla-lookup';
+import { chosenPolicy } from './sla-choice';
+import { pinPolicy } from './sla-lookup';
 
 export class CaseService {
   constructor(
@@ -34,7 +35,10 @@ export class CaseService {
     }
     return once(this.db, actor.id, `open:${idempotencyKey}`, requestHash(body), async (generation) => {
       const caseId = derivedId(actor.id, `${idempotencyKey}\u0000${generation}`);
-      const sla = await pinSla(this.db, body.slaPolicyId ?? 'default', body.priority, body.category);
+      // The organisation's contract decides the SLA (api/services/sla-choice.ts).
+      const now = new Date();
+      const policy = await chosenPolicy(this.db, { organisationId: body.customerId, ...(body.slaPolicyId ? { slaPolicyId: body.slaPolicyId } : {}) }, actor, now);
+      const sla = await pinPolicy(this.db, policy, body.priority, body.category, now);
       const { slaPolicyId: _policy, ...fields } = body;
       // A fresh operation per try: one is used up by its call.
       const start = () => new WithStartWorkflowOperation<typeof caseWorkflow>(CASE_WORKFLOW_TYPE, {

@@ -6,7 +6,9 @@ import type { Db } from '../../db/client';
 import { calendars, slaPolicies } from '../../db/schema';
 import { createBusinessCalendar, validateCalendarSpec, type CalendarSpec } from '../../domain/business-calendar';
 import { PRIORITIES, resolveSlaRule, validateSlaPolicy, type SlaPolicy } from '../../domain/sla-policy';
-import { notFound, unprocessable } from '../problem';
+import type { Actor } from '../../domain/case-types';
+import { forbidden, notFound, unprocessable } from '../problem';
+import { chosenPolicy } from './sla-choice';
 import type { calendarBody, previewBody, slaPolicyBody } from '../schemas/reference';
 import { computableDeadlines } from './sla-deadlines';
 import { latestCalendar, latestPolicy } from './sla-lookup';
@@ -61,23 +63,32 @@ export async function savePolicy(db: Db, body: z.infer<typeof slaPolicyBody>): P
   } catch (e) {
     throw unprocessable((e as Error).message);
   }
-  // Every effective rule must yield deadlines on the calendar, or cases under it could not start.
-  const now = new Date();
+  everyRuleComputable(policy, calendar, new Date());
+  await db.insert(slaPolicies).values({ id: policy.id, version, name: policy.name, policy });
+  return policy;
+}
+
+/** Every effective rule must yield deadlines on the calendar, or cases under it could not start (422). */
+export function everyRuleComputable(policy: SlaPolicy, calendar: CalendarSpec, now: Date): void {
   for (const priority of PRIORITIES) {
     for (const category of [undefined, ...Object.keys(policy.categoryOverrides ?? {})]) {
       computableDeadlines(resolveSlaRule(policy, priority, category), calendar, now, `rules for ${priority}${category ? ` ${category}` : ''}`);
     }
   }
-  await db.insert(slaPolicies).values({ id: policy.id, version, name: policy.name, policy });
-  return policy;
 }
 
-export async function preview(db: Db, body: z.infer<typeof previewBody>, now: Date) {
-  const policy = await getPolicy(db, body.slaPolicyId ?? 'default');
+/** C4.2: the caller's contract decides (a customer's own organisation; staff name one, or a policy). */
+export async function preview(db: Db, body: z.infer<typeof previewBody>, actor: Actor, now: Date) {
+  const openedAt = body.openedAt ? new Date(body.openedAt) : now;
+  if (actor.role === 'customer' && body.organisationId !== undefined && body.organisationId !== actor.customerId) {
+    throw forbidden('customers preview their own organisation\'s contract only');
+  }
+  const organisationId = actor.role === 'customer' ? actor.customerId : body.organisationId;
+  const ask = { ...(organisationId !== undefined ? { organisationId } : {}), ...(body.slaPolicyId !== undefined ? { slaPolicyId: body.slaPolicyId } : {}) };
+  const policy = await chosenPolicy(db, ask, actor, openedAt);
   const spec = await latestCalendar(db, policy.calendarId);
   if (!spec) throw unprocessable(`SLA policy ${policy.id} names unknown calendar ${policy.calendarId}`);
   const rule = resolveSlaRule(policy, body.priority, body.category);
-  const openedAt = body.openedAt ? new Date(body.openedAt) : now;
   const p = computableDeadlines(rule, spec, openedAt, `SLA policy ${policy.id} on calendar ${policy.calendarId}`);
   return { policy: { id: policy.id, version: policy.version }, calendarId: policy.calendarId, priority: body.priority, ...(body.category ? { category: body.category } : {}), ...p };
 }

@@ -1,13 +1,16 @@
-// Finds the SLA a new case pins: the newest version of its policy, the priority's
-// (and category's) rule, and the policy's calendar, by value.
+// Finds the SLA a case pins: the policy (a named one, newest version, or the service
+// contract in force for the case's organisation), the priority's (and category's) rule,
+// and the policy's calendar, by value.
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { calendars, slaPolicies } from '../../db/schema';
 import type { CalendarSpec } from '../../domain/business-calendar';
 import type { Category, Priority } from '../../domain/case-types';
-import { resolveSlaRule, type SlaPolicy } from '../../domain/sla-policy';
+import { contractPolicy, organisationOfPolicy } from '../../domain/contract-terms';
+import { DEFAULT_SLA_POLICY, resolveSlaRule, type SlaPolicy } from '../../domain/sla-policy';
 import type { PinnedSla } from '../../workflows/case/contract';
 import { unprocessable } from '../problem';
+import { contractVersionInForce } from './contract-lookup';
 import { computableDeadlines } from './sla-deadlines';
 
 export async function latestPolicy(db: Db, policyId: string): Promise<SlaPolicy | undefined> {
@@ -20,14 +23,61 @@ export async function latestCalendar(db: Db, calendarId: string): Promise<Calend
   return row ? (row.spec as CalendarSpec) : undefined;
 }
 
-export async function pinSla(db: Db, policyId: string, priority: Priority, category: Category): Promise<PinnedSla> {
-  const policy = await latestPolicy(db, policyId);
-  if (!policy) throw unprocessable(`no SLA policy ${policyId}`);
+/**
+ * The policy an organisation's new case gets at `at`: its service contract in force then,
+ * or, for an organisation without one, the provider's default policy (documented in
+ * docs/ARCHITECTURE.md, "Organisations and their contracts").
+ */
+export async function policyFor(db: Db, organisationId: string, at: Date): Promise<SlaPolicy> {
+  const contract = await contractVersionInForce(db, organisationId, at);
+  return contract ? contractPolicy(contract) : defaultPolicy(db);
+}
+
+/** The provider's default policy, newest version (seeded with every installation). */
+export async function defaultPolicy(db: Db): Promise<SlaPolicy> {
+  const policy = await latestPolicy(db, DEFAULT_SLA_POLICY.id);
+  if (!policy) throw unprocessable(`there is no SLA policy ${DEFAULT_SLA_POLICY.id} to fall back on`);
+  return policy;
+}
+
+/** The pinned SLA of a policy's rule for a priority and category; 422 if it cannot produce deadlines from `at`. */
+export async function pinPolicy(db: Db, policy: SlaPolicy, priority: Priority, category: Category, at: Date): Promise<PinnedSla> {
+  const what = `SLA policy ${policy.id} version ${policy.version}`;
   const calendar = await latestCalendar(db, policy.calendarId);
-  if (!calendar) throw unprocessable(`SLA policy ${policyId} names unknown calendar ${policy.calendarId}`);
+  if (!calendar) throw unprocessable(`${what} names unknown calendar ${policy.calendarId}`);
   const rule = resolveSlaRule(policy, priority, category);
   // Refuse here rather than start a workflow that cannot compute its first deadline.
-  computableDeadlines(rule, calendar, new Date(), `SLA policy ${policyId} on calendar ${policy.calendarId}`);
+  computableDeadlines(rule, calendar, at, `${what} on calendar ${policy.calendarId}`);
   return { policyId: policy.id, policyVersion: policy.version, rule, calendarId: policy.calendarId, calendar };
 }
 
+/**
+ * What a case of this organisation should pin now under its service contract: the
+ * version in force at `at`. Undefined when no version is in force (the case keeps its SLA).
+ * Roll-outs of a contract (target `{ organisationId }`) call this for each open case.
+ */
+export async function slaForCaseUnderContract(
+  db: Db,
+  c: { organisationId: string; priority: Priority; category: Category; at: Date },
+): Promise<PinnedSla | undefined> {
+  const contract = await contractVersionInForce(db, c.organisationId, c.at);
+  return contract ? pinPolicy(db, contractPolicy(contract), c.priority, c.category, c.at) : undefined;
+}
+
+/**
+ * The newest SLA for a pinned policy ID: a named policy's newest version, or for a
+ * contract's policy (`contract:<organisation>`) the contract version in force now, so a
+ * calendar roll-out moves contract cases too.
+ */
+export async function pinSla(db: Db, policyId: string, priority: Priority, category: Category): Promise<PinnedSla> {
+  const now = new Date();
+  const organisationId = organisationOfPolicy(policyId);
+  if (organisationId !== undefined) {
+    const sla = await slaForCaseUnderContract(db, { organisationId, priority, category, at: now });
+    if (!sla) throw unprocessable(`organisation ${organisationId} has no service contract in force`);
+    return sla;
+  }
+  const policy = await latestPolicy(db, policyId);
+  if (!policy) throw unprocessable(`no SLA policy ${policyId}`);
+  return pinPolicy(db, policy, priority, category, now);
+}

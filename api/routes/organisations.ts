@@ -1,0 +1,47 @@
+// /v1/admin/organisations (admins manage customer organisations and their service
+// contracts; staff read them) and /v1/service-standards (C4.2: what a customer is owed).
+import { Router, type Request } from 'express';
+import type { Db } from '../../db/client';
+import { parse } from '../parse';
+import { allow, STAFF } from '../roles';
+import { contractVersionBody, contractVersionParam, organisationBody, organisationIdSchema, serviceStandardsQuery } from '../schemas/organisations';
+import { addContractVersion, contractVersionAnswer, getContractVersion } from '../services/contract-versions';
+import { getOrganisation, listOrganisations, organisationAuditTrail, saveOrganisation } from '../services/organisations';
+import { standardsFor, standardsOrganisation } from '../services/service-standards';
+
+export function organisationsRouter(db: Db): Router {
+  const r = Router();
+  const base = '/admin/organisations';
+  const readers = allow(...STAFF, 'system');
+  const orgId = (req: Request) => parse(organisationIdSchema, req.params.organisationId, 'organisation ID');
+
+  r.get(base, readers, async (_req, res) => {
+    res.json({ items: await listOrganisations(db, new Date()) });
+  });
+  r.get(`${base}/:organisationId`, readers, async (req, res) => {
+    res.json(await getOrganisation(db, orgId(req), new Date()));
+  });
+  r.put(`${base}/:organisationId`, allow('admin'), async (req, res) => {
+    const saved = await saveOrganisation(db, req.actor!, orgId(req), parse(organisationBody, req.body, 'request body'), new Date());
+    res.status(saved.status).json(saved.body);
+  });
+  r.post(`${base}/:organisationId/contract-versions`, allow('admin'), async (req, res) => {
+    const id = orgId(req);
+    const added = await addContractVersion(db, req.actor!, id, parse(contractVersionBody, req.body, 'request body'), new Date());
+    res.status(201).json(contractVersionAnswer(added));
+  });
+  r.get(`${base}/:organisationId/contract-versions/:version`, readers, async (req, res) => {
+    const version = Number(parse(contractVersionParam, req.params.version, 'contract version'));
+    res.json(await getContractVersion(db, orgId(req), version));
+  });
+  r.get(`${base}/:organisationId/audit`, allow('supervisor', 'manager', 'admin'), async (req, res) => {
+    res.json(await organisationAuditTrail(db, orgId(req)));
+  });
+
+  // C4.2: anyone signed in; a customer reads its own organisation's.
+  r.get('/service-standards', async (req, res) => {
+    const q = parse(serviceStandardsQuery, req.query, 'query');
+    res.json(await standardsFor(db, standardsOrganisation(req.actor!, q.organisationId), new Date()));
+  });
+  return r;
+}

@@ -1,0 +1,26 @@
+// Reads an organisation's service-contract versions: all of them, or the one in force
+// at an instant (domain/contract-terms.ts says which that is).
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { contractVersions } from '../../db/schema';
+import { versionInForce, type ContractTerms, type ContractVersion } from '../../domain/contract-terms';
+
+type Row = typeof contractVersions.$inferSelect;
+
+export const toContractVersion = (r: Row): ContractVersion & { createdAt: Date } => ({
+  organisationId: r.organisationId,
+  version: r.version,
+  effectiveFrom: r.effectiveFrom,
+  terms: r.terms as ContractTerms,
+  createdAt: r.createdAt,
+});
+
+export async function contractVersionsOf(db: Db, organisationId: string) {
+  const rows = await db.select().from(contractVersions).where(eq(contractVersions.organisationId, organisationId)).orderBy(contractVersions.version);
+  return rows.map(toContractVersion);
+}
+
+/** The version in force at `at`; versions are few per organisation, so the domain rule picks it. */
+export async function contractVersionInForce(db: Db, organisationId: string, at: Date): Promise<ContractVersion | undefined> {
+  return versionInForce(await contractVersionsOf(db, organisationId), at);
+}
