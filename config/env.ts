@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseKeyRing, type KeyRing } from '../codec/keys';
+import { loadTemporalTarget, type TemporalTarget } from './temporal';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -33,9 +34,11 @@ const authFields = {
   AUTH_COMP_LIMIT_CLAIM: z.enum(['ignore', 'trust']).default('ignore'),
 };
 
+/** Worker tuning: unset leaves the SDK's default. */
+const slots = z.coerce.number().int().min(1).max(100_000).optional();
+
 const schema = z.object({
-  TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  // TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_*, TEMPORAL_PROFILE: config/temporal.ts.
   TEMPORAL_TASK_QUEUE: z.string().min(1).optional(),
   /** Unset → the embedded PGlite database in CASEKEEPER_DATA_DIR/pglite. */
   DATABASE_URL: z.string().url().optional(),
@@ -74,9 +77,19 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Requests a minute per caller (role and subject), across all API replicas. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** `pretty`: one readable line per entry (npm start's default); `json` for log collectors. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  /** Workflow tasks a worker runs at once. */
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: slots,
+  /** Activities (webhook deliveries, relay writes) a worker runs at once. */
+  WORKER_MAX_CONCURRENT_ACTIVITIES: slots,
+  /** Local activities (a case's database writes) a worker runs at once. */
+  WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: slots,
+  /** Cases kept in the worker's memory between their tasks (each costs memory, saves a replay). */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
 
-export type Config = z.infer<typeof schema> & { pgliteDir: string; keyRing: KeyRing };
+export type Config = z.infer<typeof schema> & TemporalTarget & { pgliteDir: string; keyRing: KeyRing };
 
 /** Parses `env` (empty values count as unset) or throws naming each bad variable. */
 function parseEnv<T extends z.ZodTypeAny>(shape: T, env: NodeJS.ProcessEnv): z.infer<T> {
@@ -96,8 +109,15 @@ export const loadAuthPolicy = (env: NodeJS.ProcessEnv = process.env): AuthPolicy
 /** The token rules' defaults, for an app built without a parsed configuration (tests, the bench). */
 export const DEFAULT_AUTH_POLICY: AuthPolicy = parseEnv(z.object(authFields), {});
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** `localTemporal`: the dev server npm start runs, which no profile file may point elsewhere. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { localTemporal?: boolean } = {}): Config {
   const data = parseEnv(schema, env);
+  let temporal: TemporalTarget;
+  try {
+    temporal = loadTemporalTarget(env, opts.localTemporal);
+  } catch (e) {
+    throw new Error(`invalid configuration:\n  TEMPORAL_CONFIG_FILE / TEMPORAL_PROFILE: ${(e as Error).message}`);
+  }
   if (data.WEBHOOK_URL && !data.WEBHOOK_SECRET) {
     throw new Error('invalid configuration:\n  WEBHOOK_SECRET: required (16+ characters) when WEBHOOK_URL is set');
   }
@@ -111,5 +131,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const detail = e instanceof z.ZodError ? e.issues.map((i) => i.message).join('; ') : (e as Error).message;
     throw new Error(`invalid configuration:\n  CASEKEEPER_ENCRYPTION_KEYS: ${detail}`);
   }
-  return { ...data, pgliteDir: path.join(data.CASEKEEPER_DATA_DIR, 'pglite'), keyRing };
+  return { ...data, ...temporal, pgliteDir: path.join(data.CASEKEEPER_DATA_DIR, 'pglite'), keyRing };
 }

@@ -6,8 +6,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/step.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/temporal-cluster.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/temporal-cli.sh"
 
-TEMPORAL_CLI_VERSION=v1.5.1
 FOR_TESTS=0
 [ "${1:-}" = "--test" ] && FOR_TESTS=1
 
@@ -16,22 +16,6 @@ npm_deps() {
   if stamp_matches "$ROOT/node_modules/.casekeeper-lock" "$want"; then say "  npm dependencies are current"; return 0; fi
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   echo "$want" > "$ROOT/node_modules/.casekeeper-lock"
-}
-
-temporal_cli() {
-  local bin="$TOOLS/bin/temporal"
-  if [ -x "$bin" ] && stamp_matches "$TOOLS/bin/temporal.version" "$TEMPORAL_CLI_VERSION"; then
-    say "  temporal CLI $TEMPORAL_CLI_VERSION is already built"; return 0
-  fi
-  if ! command -v go >/dev/null 2>&1; then
-    say "  Go is not installed. Install Go 1.22+ (https://go.dev/dl), or put a temporal CLI"
-    say "  $TEMPORAL_CLI_VERSION at $bin (a release archive, 'brew install temporal'), then rerun."
-    return 1
-  fi
-  say "  building temporal CLI $TEMPORAL_CLI_VERSION with go install (a few minutes the first time; Go caches later builds)"
-  mkdir -p "$TOOLS/bin"
-  GOBIN="$TOOLS/bin" GOFLAGS=-buildvcs=false go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION"
-  echo "$TEMPORAL_CLI_VERSION" > "$TOOLS/bin/temporal.version"
 }
 
 test_server() {
@@ -82,8 +66,12 @@ pg_bindir() {
   command -v initdb >/dev/null && dirname "$(command -v initdb)" || echo /nonexistent
 }
 
+# Built ahead so a (re)started worker loads it instead of bundling for seconds (worker/workflow-bundle.ts).
+build_workflow_bundle() { "$ROOT/node_modules/.bin/tsx" "$ROOT/scripts/build-workflow-bundle.ts"; }
+
 step "npm dependencies (npm ci)" "check the network to the npm registry; delete node_modules and rerun" npm_deps
 step "temporal CLI $TEMPORAL_CLI_VERSION" "see the message above; a Go build needs the Go module proxy" temporal_cli
+step "workflow bundle" "fix the workflow code's build error above" build_workflow_bundle
 if [ "$FOR_TESTS" = 1 ]; then
   step "temporal-server $TEMPORAL_SERVER_VERSION for the cluster suite" "a Go build needs Go and the Go module proxy; delete .tools/temporal-server and rerun" temporal_cluster_provision
   step "time-skipping test server (Maven)" "needs Java 17+ and Maven reaching Maven Central; delete .tools/test-server and rerun" test_server

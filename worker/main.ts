@@ -1,22 +1,31 @@
 // The worker process: runs case workflows and their activities. Configured by
-// environment only (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, DATABASE_URL, ...).
+// environment only (TEMPORAL_* or a Temporal profile, DATABASE_URL, WORKER_MAX_*, ...).
+// It loads the workflow bundle built ahead (worker/workflow-bundle.ts), so a restarted
+// worker polls within a couple of seconds.
 import { NativeConnection } from '@temporalio/worker';
-import { loadConfig } from '../config/env';
+import { loadConfig, type Config } from '../config/env';
+import { processLogger } from '../config/logger';
 import { requireSearchAttributes } from '../config/search-attributes';
+import { explainStartupError } from '../config/startup-errors';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { createCaseWorker } from './create-worker';
 import { ensureNoticeRelayOver } from './notice-relay';
 import { installWorkerRuntime } from './runtime';
-import { createLogger } from '../config/logger';
+import { preparedWorkflowBundle, workflowBundleDir } from './workflow-bundle';
+import { noticesWithoutReceiver } from './notices-line';
+
+let config: Config | undefined;
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL).child({ process: 'worker' });
+  config = loadConfig();
+  const logger = processLogger(config).child({ process: 'worker' });
   installWorkerRuntime(config.WORKER_METRICS_ADDRESS, logger);
+  const bundle = preparedWorkflowBundle(workflowBundleDir(config.CASEKEEPER_DATA_DIR), logger); // meanwhile, connect
+  bundle.catch(() => undefined); // its failure is reported where it is awaited, below
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.pgliteDir });
   await migrateDatabase(database);
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(config.temporalConnection);
   // A case upserting an unknown attribute would stall: refuse to start instead, saying which.
   await requireSearchAttributes(connection.operatorService, config.TEMPORAL_NAMESPACE);
   const worker = await createCaseWorker({
@@ -26,16 +35,20 @@ async function main(): Promise<void> {
     keyRing: config.keyRing,
     ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
     webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET },
+    workflowBundle: { codePath: (await bundle).codePath },
+    tuning: config,
   });
   // Failed webhook notices are retried by the relay workflow, also after their case has ended.
   await ensureNoticeRelayOver({ connection, namespace: config.TEMPORAL_NAMESPACE, keyRing: config.keyRing, taskQueue: config.TEMPORAL_TASK_QUEUE });
   logger.info(`worker: polling ${config.TEMPORAL_ADDRESS} (${config.TEMPORAL_NAMESPACE}); SDK metrics at http://${config.WORKER_METRICS_ADDRESS}/metrics`);
+  if (!config.WEBHOOK_URL) logger.warn(noticesWithoutReceiver());
   await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks have drained
   await connection.close();
   await database.close();
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  const metricsPort = Number(config?.WORKER_METRICS_ADDRESS.split(':').at(-1));
+  console.error(`worker: ${explainStartupError(err, { ...config, ports: { [metricsPort]: 'WORKER_METRICS_ADDRESS' } })}`);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 # Shared helpers for the provisioning scripts: a named step that says what it is
 # doing, how long it took, and on failure which step failed and what to try.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-TOOLS="$ROOT/.tools"
+TOOLS="${CASEKEEPER_TOOLS_DIR:-$ROOT/.tools}" # overridable for the provisioning tests
 DATA="$ROOT/.data"
 
 say() { printf '[casekeeper] %s\n' "$*" >&2; }
