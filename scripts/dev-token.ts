@@ -1,6 +1,8 @@
 // Mints a development bearer token for the local system:
 //   npm run token -- --role agent --sub ann [--customer acme] [--limit 50000] [--ttl 12h]
 // It carries AUTH_ISSUER / AUTH_AUDIENCE when set, and refuses a --ttl the API would refuse.
+// --limit (the compLimit claim) counts only where the API runs with AUTH_COMP_LIMIT_CLAIM=trust;
+// otherwise the provider's authority matrix (/v1/admin/authority) sets compensation limits.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +16,7 @@ const { values } = parseArgs({
 });
 const role = values.role as Role | undefined;
 if (!role || !ROLES.includes(role) || !values.sub) {
-  console.error(`usage: npm run token -- --role <${ROLES.join('|')}> --sub <id> [--customer <customerId>] [--limit <minor units>] [--ttl <duration, e.g. 12h>]`);
+  console.error(`usage: npm run token -- --role <${ROLES.join('|')}> --sub <id> [--customer <customerId>] [--limit <minor units, only with AUTH_COMP_LIMIT_CLAIM=trust>] [--ttl <duration, e.g. 12h>]`);
   process.exit(2);
 }
 if (role === 'customer' && !values.customer) {
