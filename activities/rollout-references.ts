@@ -1,9 +1,12 @@
 // The SLA policies and calendars one roll-out page needs, each read once per page: a
-// page of 500 cases usually names a handful of policy versions and one calendar.
+// page of 500 cases usually names a handful of policy versions and one calendar. A case
+// under a service contract pins the policy `contract:<organisation>` at the contract's
+// version (domain/contract-terms.ts): that one is read from the contract's versions.
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { calendars, slaPolicies } from '../db/schema';
+import { calendars, contractVersions, slaPolicies } from '../db/schema';
 import type { CalendarSpec } from '../domain/business-calendar';
+import { contractPolicy, organisationOfPolicy, type ContractTerms } from '../domain/contract-terms';
 import type { SlaPolicy } from '../domain/sla-policy';
 
 export class ReferenceLookups {
@@ -17,17 +20,34 @@ export class ReferenceLookups {
     const key = `${id}@${version ?? 'newest'}`;
     let found = this.policies.get(key);
     if (!found) {
-      const where = version === undefined ? eq(slaPolicies.id, id) : and(eq(slaPolicies.id, id), eq(slaPolicies.version, version));
-      found = this.db
-        .select({ policy: slaPolicies.policy })
-        .from(slaPolicies)
-        .where(where)
-        .orderBy(desc(slaPolicies.version))
-        .limit(1)
-        .then(([row]) => row?.policy as SlaPolicy | undefined);
+      const organisationId = organisationOfPolicy(id);
+      found = organisationId === undefined ? this.namedPolicy(id, version) : this.contractPolicy(organisationId, version);
       this.policies.set(key, found);
     }
     return found;
+  }
+
+  private namedPolicy(id: string, version?: number): Promise<SlaPolicy | undefined> {
+    const where = version === undefined ? eq(slaPolicies.id, id) : and(eq(slaPolicies.id, id), eq(slaPolicies.version, version));
+    return this.db
+      .select({ policy: slaPolicies.policy })
+      .from(slaPolicies)
+      .where(where)
+      .orderBy(desc(slaPolicies.version))
+      .limit(1)
+      .then(([row]) => row?.policy as SlaPolicy | undefined);
+  }
+
+  /** A contract's version as the policy its cases pin (the newest version only when none is named). */
+  private contractPolicy(organisationId: string, version?: number): Promise<SlaPolicy | undefined> {
+    const where = version === undefined ? eq(contractVersions.organisationId, organisationId) : and(eq(contractVersions.organisationId, organisationId), eq(contractVersions.version, version));
+    return this.db
+      .select({ version: contractVersions.version, terms: contractVersions.terms })
+      .from(contractVersions)
+      .where(where)
+      .orderBy(desc(contractVersions.version))
+      .limit(1)
+      .then(([row]) => (row ? contractPolicy({ organisationId, version: row.version, terms: row.terms as ContractTerms }) : undefined));
   }
 
   /** The calendar at `version`, or its newest version when none is named. */

@@ -1,4 +1,5 @@
-// The target kinds a roll-out knows: which open cases each moves, and onto what pin.
+// The target kinds a roll-out knows (an SLA policy, a calendar, an organisation's service
+// contract): which open cases each moves, and onto what pin.
 // A new kind adds an entry here (TypeScript asks for it once the kind joins
 // RolloutTarget in workflows/rollout/contract.ts) and its version in
 // api/services/policy-rollout.ts.
@@ -6,6 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { cases } from '../db/schema';
 import { createBusinessCalendar, type CalendarSpec } from '../domain/business-calendar';
 import type { Category, Priority } from '../domain/case-types';
+import { contractPolicyId } from '../domain/contract-terms';
 import { previewDeadlines, resolveSlaRule, type SlaPolicy } from '../domain/sla-policy';
 import type { PinnedSla } from '../workflows/case/contract';
 import type { RolloutFailureReason, RolloutTargetKind } from '../workflows/rollout/contract';
@@ -38,13 +40,16 @@ export const ROLLOUT_TARGETS: Record<RolloutTargetKind, RolloutTargetRules> = {
   /** Cases of the policy on an older version move to this version and its calendar's newest. */
   policy: {
     selects: (id, version) => sql`${pinnedPolicyId} = ${id} and ${pinnedPolicyVersion} < ${version}`,
-    async pinFor(c, id, version, refs) {
-      const policy = await refs.policy(id, version);
-      if (!policy) return 'POLICY_MISSING';
-      const calendar = await refs.calendar(policy.calendarId);
-      if (!calendar) return 'CALENDAR_MISSING';
-      return pinOf(policy, c, policy.calendarId, calendar);
-    },
+    pinFor: (c, id, version, refs) => pinOnPolicyVersion(c, id, version, refs),
+  },
+  /**
+   * Cases under an organisation's service contract on an older contract version move to
+   * this version (the one in force when the roll-out was asked for). Cases the
+   * organisation opened before it had a contract keep the policy they opened under.
+   */
+  organisation: {
+    selects: (id, version) => sql`${pinnedPolicyId} = ${contractPolicyId(id)} and ${pinnedPolicyVersion} < ${version}`,
+    pinFor: (c, id, version, refs) => pinOnPolicyVersion(c, contractPolicyId(id), version, refs),
   },
   /** Cases on the calendar keep their policy version's rule and move to this calendar version. */
   calendar: {
@@ -58,6 +63,14 @@ export const ROLLOUT_TARGETS: Record<RolloutTargetKind, RolloutTargetRules> = {
     },
   },
 };
+
+async function pinOnPolicyVersion(c: RolloutCase, policyId: string, version: number, refs: ReferenceLookups): Promise<PinnedSla | RolloutFailureReason> {
+  const policy = await refs.policy(policyId, version);
+  if (!policy) return 'POLICY_MISSING';
+  const calendar = await refs.calendar(policy.calendarId);
+  if (!calendar) return 'CALENDAR_MISSING';
+  return pinOf(policy, c, policy.calendarId, calendar);
+}
 
 /**
  * The pin, if its rule yields deadlines on the calendar. A case ignores a pin it cannot

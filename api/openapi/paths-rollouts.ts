@@ -1,7 +1,8 @@
 // /v1 roll-outs (admins): start moving open cases onto a policy's or calendar's newest
-// version (202 with the status in Location), and read how far a roll-out got.
+// version or an organisation's contract in force (202 with the status in Location), and read how far a roll-out got.
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { organisationIdSchema } from '../schemas/organisations';
 import { idSchema } from '../schemas/reference';
 import { rolloutAcceptedSchema, rolloutIdSchema, rolloutStatusSchema } from '../schemas/rollouts';
 import { json, v1 } from './route-helpers';
@@ -12,8 +13,9 @@ const admins: [403, string] = [403, 'Admins only.'];
 
 export function registerRolloutPaths(r: OpenAPIRegistry): void {
   for (const kind of [
-    { path: 'sla-policies', name: 'SlaPolicy', what: 'SLA policy' },
-    { path: 'calendars', name: 'Calendar', what: 'business calendar' },
+    { path: 'sla-policies', name: 'SlaPolicy', what: 'SLA policy', version: 'newest version', id: idSchema },
+    { path: 'calendars', name: 'Calendar', what: 'business calendar', version: 'newest version', id: idSchema },
+    { path: 'admin/organisations', name: 'OrganisationContract', what: 'organisation', version: 'service-contract version in force now', id: organisationIdSchema },
   ] as const) {
     v1(
       r,
@@ -22,10 +24,10 @@ export function registerRolloutPaths(r: OpenAPIRegistry): void {
         path: `/v1/${kind.path}/{id}/rollout`,
         operationId: `rollOut${kind.name}`,
         tags: ['reference data'],
-        summary: `Move open cases onto the newest version of this ${kind.what}`,
+        summary: `Move open cases onto the ${kind.version} of this ${kind.what}`,
         description:
           'Cases pin the version they opened under. This starts a durable roll-out that signals each open case to re-pin and recompute its pending deadlines, a page at a time, and answers at once. Asking again for the same version is the same roll-out (same ID).',
-        request: { params: z.object({ id: idSchema }) },
+        request: { params: z.object({ id: kind.id }) },
         responses: {
           202: {
             ...json(RolloutAccepted, 'The roll-out runs (or ran); its status is at `Location`.'),
@@ -34,7 +36,7 @@ export function registerRolloutPaths(r: OpenAPIRegistry): void {
         },
       },
       admins,
-      [404, `No such ${kind.what}.`],
+      [404, `No such ${kind.what}${kind.path === 'admin/organisations' ? ', or none with a service contract in force' : ''}.`],
     );
   }
   v1(

@@ -17,15 +17,19 @@ export const rolloutStatusSchema = z.object({
   id: z.string(),
   target,
   version: z.number().int().min(1),
-  /** FAILED: the roll-out workflow was terminated or failed; its counts are as far as it got. */
-  state: z.enum(['RUNNING', 'COMPLETED', 'FAILED']),
+  /**
+   * SCHEDULED: waits for `startsAt` (a contract version saved ahead of its effective date);
+   * FAILED: the roll-out workflow was terminated or failed, its counts are as far as it got.
+   */
+  state: z.enum(['SCHEDULED', 'RUNNING', 'COMPLETED', 'FAILED']),
   pagesDone: z.number().int().min(0),
   /** Cases signalled their new pin; each recomputes its pending deadlines on receipt. */
   moved: z.number().int().min(0),
   failedCount: z.number().int().min(0),
   /** The cases that could not be moved and why (the first 1,000; failedCount counts all). */
   failed: z.array(z.object({ caseId: z.string(), reason: z.enum(ROLLOUT_FAILURE_REASONS) })),
-  startedAt: instant,
+  startsAt: instant.optional(),
+  startedAt: instant.optional(),
   finishedAt: instant.optional(),
 });
 export type RolloutStatus = z.infer<typeof rolloutStatusSchema>;

@@ -1,14 +1,15 @@
-// Roll-outs move open cases onto a new version of their SLA policy or calendar. Cases
-// pin the version they opened under, so this happens only when an admin asks. The
-// request starts the roll-out workflow (workflows/rollout/) and answers at once; the
+// Roll-outs move open cases onto a new version of their SLA policy, calendar or service
+// contract. Cases pin the version they opened under, so this happens only when an admin
+// asks. The request starts the roll-out workflow (workflows/rollout/) and answers at once; the
 // workflow pages through the cases, and its progress is read here by ID.
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
 import { eq, max } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { calendars, slaPolicies } from '../../db/schema';
 import { CASE_TASK_QUEUE } from '../../workflows/case/contract';
 import {
   ROLLOUT_WORKFLOW_TYPE,
+  parseRolloutId,
   rolloutId,
   rolloutProgressQuery,
   rolloutWorkflowId,
@@ -17,12 +18,18 @@ import {
   type RolloutTargetKind,
 } from '../../workflows/rollout/contract';
 import { notFound } from '../problem';
+import { contractVersionInForce } from './contract-lookup';
 import type { RolloutStatus } from '../schemas/rollouts';
 
-/** The version of each target kind a roll-out moves cases onto: the newest. */
-const NEWEST_VERSION: Record<RolloutTargetKind, (db: Db, id: string) => Promise<number | null | undefined>> = {
+/**
+ * The version of each target kind a roll-out moves cases onto: a policy's or calendar's
+ * newest, an organisation's contract version in force now (a version saved for a later
+ * date is rolled out once it has taken effect).
+ */
+const TARGET_VERSION: Record<RolloutTargetKind, (db: Db, id: string) => Promise<number | null | undefined>> = {
   policy: async (db, id) => (await db.select({ v: max(slaPolicies.version) }).from(slaPolicies).where(eq(slaPolicies.id, id)))[0]?.v,
   calendar: async (db, id) => (await db.select({ v: max(calendars.version) }).from(calendars).where(eq(calendars.id, id)))[0]?.v,
+  organisation: async (db, id) => (await contractVersionInForce(db, id, new Date()))?.version,
 };
 
 export interface RolloutAccepted {
@@ -33,13 +40,13 @@ export interface RolloutAccepted {
 }
 
 /**
- * Starts the roll-out of the target's newest version, or finds it: the workflow ID is
+ * Starts the roll-out of the target's version (TARGET_VERSION), or finds it: the workflow ID is
  * the target and version, so asking again (while it runs, or after it completed) is the
  * same roll-out. Only one that failed or was terminated can be started again.
  */
 export async function startRollout(db: Db, client: Client, target: RolloutTarget, taskQueue = CASE_TASK_QUEUE): Promise<RolloutAccepted> {
-  const version = await NEWEST_VERSION[target.kind](db, target.id);
-  if (version == null) throw notFound(`no ${target.kind} ${target.id}`);
+  const version = await TARGET_VERSION[target.kind](db, target.id);
+  if (version == null) throw notFound(`no ${target.kind} ${target.id}${target.kind === 'organisation' ? ' with a service contract in force' : ''}`);
   const id = rolloutId(target, version);
   const input: RolloutInput = { target, version };
   try {
@@ -56,16 +63,25 @@ export async function startRollout(db: Db, client: Client, target: RolloutTarget
   return { id, target, version, href: `/v1/rollouts/${id}` };
 }
 
-/** Where a roll-out stands: its result once completed, otherwise what its query says. */
+function scheduled(id: string, startsAt: Date): RolloutStatus {
+  const named = parseRolloutId(id)!; // the workflow exists under this ID, so the ID is well formed
+  return { id, ...named, state: 'SCHEDULED', pagesDone: 0, moved: 0, failedCount: 0, failed: [], startsAt: startsAt.toISOString() };
+}
+
+/** Where a roll-out stands: its result once completed, otherwise what its query says (or that it waits to start). */
 export async function rolloutStatus(client: Client, id: string): Promise<RolloutStatus> {
   const handle = client.workflow.getHandle(rolloutWorkflowId(id));
-  let status: string;
+  let described: WorkflowExecutionDescription;
   try {
-    status = (await handle.describe()).status.name;
+    described = await handle.describe();
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) throw notFound(`no roll-out ${id}`);
     throw err;
   }
+  const status = described.status.name;
+  const startsAt = described.executionTime;
+  // A start Temporal delays has run no code yet: nothing would answer a query.
+  if (status === 'RUNNING' && startsAt && startsAt.getTime() > Date.now()) return scheduled(id, startsAt);
   if (status === 'COMPLETED') return await handle.result();
   const progress = await handle.query(rolloutProgressQuery);
   return status === 'RUNNING' ? progress : { ...progress, state: 'FAILED' };

@@ -5,13 +5,17 @@ import { defineQuery } from '@temporalio/workflow';
 export const ROLLOUT_WORKFLOW_TYPE = 'rolloutWorkflow';
 
 /**
- * What a roll-out moves: the open cases of one SLA policy or of one calendar. A new kind
- * (say, a customer organisation) is one more member here, and TypeScript then asks for
- * its entries in the two registries: its selection and pins (activities/rollout-targets.ts)
- * and its current version (api/services/policy-rollout.ts).
+ * What a roll-out moves: the open cases of one SLA policy, one calendar, or one customer
+ * organisation's service contract. A new kind is one more member here, and TypeScript then
+ * asks for its entries in the two registries: its selection and pins
+ * (activities/rollout-targets.ts) and its version (api/services/policy-rollout.ts).
  */
-export type RolloutTarget = { kind: 'policy'; id: string } | { kind: 'calendar'; id: string };
-export type RolloutTargetKind = RolloutTarget['kind'];
+export const ROLLOUT_TARGET_KINDS = ['policy', 'calendar', 'organisation'] as const;
+export type RolloutTargetKind = (typeof ROLLOUT_TARGET_KINDS)[number];
+export interface RolloutTarget {
+  kind: RolloutTargetKind;
+  id: string;
+}
 
 /**
  * One roll-out per target and version: asking again for the same target at the same
@@ -19,6 +23,13 @@ export type RolloutTargetKind = RolloutTarget['kind'];
  */
 export const rolloutId = (target: RolloutTarget, version: number): string => `${target.kind}-${target.id}-v${version}`;
 export const rolloutWorkflowId = (id: string): string => `rollout-${id}`;
+
+/** The target and version a roll-out ID names, or undefined if it names none. */
+export function parseRolloutId(id: string): { target: RolloutTarget; version: number } | undefined {
+  const m = /^([a-z]+)-(.+)-v(\d+)$/.exec(id);
+  const kind = ROLLOUT_TARGET_KINDS.find((k) => k === m?.[1]);
+  return m && kind ? { target: { kind, id: m[2]! }, version: Number(m[3]) } : undefined;
+}
 
 /** Why a case was not moved. Every other trouble (an outage) is retried, not reported. */
 export const ROLLOUT_FAILURE_REASONS = [
