@@ -8,6 +8,7 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { Db } from '../db/client';
 import { casesDue, claimHead, hasUndelivered, markDelivered, markFailed, nextDueAt, skipUndelivered } from './notice-claims';
+import { provisionalMark } from './notice-horizon';
 import { sendNotice, type WebhookSettings } from './notice-sender';
 import type { CaseActivities, NoticeRelayActivities } from './types';
 
@@ -44,7 +45,7 @@ export function createNoticeActivities(db: Db, webhook: WebhookSettings = {}): P
       const row = await claimHead(db, caseId, activityNow(), honourBackOff);
       if (!row) return { delivered, skipped: 0, busy: await hasUndelivered(db, caseId) };
       Context.current().heartbeat();
-      const code = await sendNotice(target, row);
+      const code = await sendNotice(target, row, await provisionalMark(db, row));
       if (code) {
         await markFailed(db, row, code, activityNow());
         return { delivered, skipped: 0, failed: { eventId: row.eventId, code } };

@@ -3,6 +3,7 @@
 // admins, and a receiver's or network library's message could echo personal data.
 import { signWebhook } from './webhook-signing';
 import type { OutboxRow } from './notice-claims';
+import type { ProvisionalMark } from './notice-horizon';
 
 export interface WebhookSettings {
   url?: string;
@@ -13,15 +14,19 @@ export interface WebhookSettings {
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
 
-/** The JSON a receiver gets: the Standard Webhooks shape (type, timestamp, data) plus IDs. */
-export function webhookBody(row: OutboxRow): string {
+/**
+ * The JSON a receiver gets: the Standard Webhooks shape (type, timestamp, data) plus IDs;
+ * `data` also says `provisional: true` (with the calendar's horizon) when its times lie past it.
+ */
+export function webhookBody(row: OutboxRow, mark?: ProvisionalMark): string {
   const notice = row.payload as { at?: string };
-  return JSON.stringify({ id: row.eventId, type: row.type, timestamp: notice.at ?? row.createdAt.toISOString(), caseId: row.caseId, data: row.payload });
+  const data = mark ? { ...(row.payload as object), ...mark } : row.payload;
+  return JSON.stringify({ id: row.eventId, type: row.type, timestamp: notice.at ?? row.createdAt.toISOString(), caseId: row.caseId, data });
 }
 
 /** Undefined when the receiver took it (2xx); otherwise why not, as a code. */
-export async function sendNotice(webhook: Required<Pick<WebhookSettings, 'url' | 'secret'>> & WebhookSettings, row: OutboxRow): Promise<string | undefined> {
-  const body = webhookBody(row);
+export async function sendNotice(webhook: Required<Pick<WebhookSettings, 'url' | 'secret'>> & WebhookSettings, row: OutboxRow, mark?: ProvisionalMark): Promise<string | undefined> {
+  const body = webhookBody(row, mark);
   const send = webhook.fetchImpl ?? fetch;
   try {
     const res = await send(webhook.url, {

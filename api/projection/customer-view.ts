@@ -9,6 +9,7 @@ import type { CompensationGrant, Resolution } from '../../domain/case-state';
 import type { Actor } from '../../domain/case-types';
 import type { CaseView } from '../../workflows/case/contract';
 import type { CustomerCaseView } from '../schemas/responses';
+import { provisionalOf } from './provisional-deadlines';
 import { actorLabel, identities, REVIEWER_LABEL, STAFF_LABEL, SYSTEM_LABEL, type Identify } from './customer-labels';
 
 /** Clocks that run for staff only: a customer is never told about them. */
@@ -57,7 +58,7 @@ export function customerListItem<T extends { assignee: string | null; nextDeadli
 }
 
 /** The case as its customer sees it; `reader` is the customer asking. */
-export function customerCaseView(view: CaseView, reader: Actor): CustomerCaseView {
+export function customerCaseView(view: CaseView & { calendarHorizon?: string }, reader: Actor): CustomerCaseView {
   const who = identities(view, reader);
   const isShared = <D extends { kind: string }>(d: D): boolean => !INTERNAL_CLOCKS.has(d.kind);
   const openDeadlines = view.openDeadlines.filter(isShared);
@@ -102,10 +103,11 @@ export function customerCaseView(view: CaseView, reader: Actor): CustomerCaseVie
     seq: view.seq,
     recentInteractions: view.recentInteractions.flatMap((i) => customerLogEntry(i) ?? []),
     slaBreached: breaches.length > 0,
-    ...(next ? { nextDeadline: { kind: next.kind, due: next.due, id: next.id } } : {}),
+    ...(next ? { nextDeadline: { kind: next.kind, due: next.due, id: next.id, ...provisionalOf(next) } } : {}),
     openDeadlines,
     customerDeadlines: view.customerDeadlines,
     escalationPath: view.escalationPath,
+    ...(view.calendarHorizon ? { calendarHorizon: view.calendarHorizon } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { allow } from '../roles';
 import { parse } from '../parse';
 import { historyQuery, listCasesQuery } from '../schemas/queries';
 import { caseHistory, listCases } from '../services/case-queries';
+import { withProvisionalListItems } from '../services/calendar-horizons';
 import type { Db } from '../../db/client';
 
 export const idempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
@@ -25,7 +26,7 @@ export function casesRouter(service: CaseService, db: Db): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    res.json(await listCases(db, parse(listCasesQuery, req.query, 'query'), req.actor!));
+    res.json(await withProvisionalListItems(db, await listCases(db, parse(listCasesQuery, req.query, 'query'), req.actor!)));
   });
 
   router.get('/:caseId/history', async (req, res) => {

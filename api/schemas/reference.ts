@@ -18,6 +18,7 @@ export const calendarSpecSchema = z
     holidays: z.array(localDate).max(2000).optional(),
     extraWorkdays: z.array(localDate).max(2000).optional(),
     extraWorkdayHours: day.optional(),
+    horizon: localDate.optional().describe('the last date the holiday data covers (docs/BUSINESS-TIME.md); derived from the lists when absent'),
   })
   .strict();
 

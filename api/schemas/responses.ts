@@ -15,6 +15,7 @@ import {
 } from '../../domain/case-types';
 import { CLOCK_KINDS } from '../../domain/case-state';
 import { PAUSABLE_CLOCKS } from '../../domain/sla-policy';
+import { calendarHorizonField, localDateSchema, provisionalFlag } from './calendar-horizon';
 
 // Times leave the API as ISO 8601 strings; the offset form covers both Z and +08:00.
 const instant = z.iso.datetime({ offset: true });
@@ -34,6 +35,7 @@ export const deadlineSchema = z.object({
   pausedAt: instant.optional(),
   ref: z.string().optional(),
   endedAt: instant.optional(),
+  provisional: provisionalFlag,
 });
 
 export const breachSchema = z.object({ clock: z.enum(CLOCK_KINDS), deadlineId: z.string(), due: instant, at: instant });
@@ -137,7 +139,7 @@ export const caseViewSchema = z.object({
   clocksStarted: z.number().int().min(0).optional(),
   recentInteractions: z.array(interactionSchema),
   slaBreached: z.boolean(),
-  nextDeadline: z.object({ kind: z.enum(CLOCK_KINDS), due: instant, id: z.string() }).optional(),
+  nextDeadline: z.object({ kind: z.enum(CLOCK_KINDS), due: instant, id: z.string(), provisional: provisionalFlag }).optional(),
   openDeadlines: z.array(deadlineSchema).describe('deadlines of running clocks (paused ones included, with `pausedAt`), soonest first'),
   customerDeadlines: z
     .object({
@@ -147,9 +149,11 @@ export const caseViewSchema = z.object({
       appealWindowClosesAt: instant.optional(),
       appealReviewDue: instant.optional(),
       clocksPaused: z.boolean().describe('true while waiting on the customer: our clocks are paused'),
+      provisional: provisionalFlag.describe('present when one of these times lies past the calendar\'s horizon and may move'),
     })
     .describe('what the customer may expect and by when; a time is absent when its clock is not running'),
   escalationPath: z.string().describe('where the case goes next if it stays unresolved or the customer is not satisfied'),
+  calendarHorizon: calendarHorizonField,
 });
 
 /**
@@ -164,7 +168,7 @@ export const customerCaseViewSchema = caseViewSchema
     openedBy: true, firstRespondedAt: true, resolvedAt: true, closedAt: true, resolution: true,
     previousResolutions: true, appeal: true, escalations: true, compensation: true, feedback: true, deadlines: true,
     breaches: true, seq: true, recentInteractions: true, slaBreached: true, nextDeadline: true, openDeadlines: true,
-    customerDeadlines: true, escalationPath: true,
+    customerDeadlines: true, escalationPath: true, calendarHorizon: true,
   })
   .describe('a case as its customer sees it: people on staff appear as `customer-service`, `reviewer` or `system`');
 export type CustomerCaseView = z.infer<typeof customerCaseViewSchema>;
@@ -198,6 +202,7 @@ export const caseListPageSchema = z.object({
       slaBreached: z.boolean(),
       nextDeadlineAt: instant.nullable(),
       nextDeadlineKind: z.enum(CLOCK_KINDS).nullable(),
+      nextDeadlineProvisional: provisionalFlag,
       openedAt: instant,
       updatedAt: instant,
     }),
@@ -228,6 +233,7 @@ export const calendarSchema = z.object({
     holidays: z.array(z.string()).optional(),
     extraWorkdays: z.array(z.string()).optional(),
     extraWorkdayHours: weekdayHours.optional(),
+    horizon: localDateSchema.optional().describe('the last date the holiday data covers; deadlines past it are provisional'),
   }),
 });
 export const calendarListSchema = z.object({ items: z.array(calendarSchema) });

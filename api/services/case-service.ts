@@ -15,6 +15,7 @@ import type { ActionName, CreateCaseBody } from '../schemas/cases';
 import { Problem, notFound } from '../problem';
 import { customerCaseView } from '../projection/customer-view';
 import type { CustomerCaseView } from '../schemas/responses';
+import { withProvisionalDeadlines } from './calendar-horizons';
 import { rejectionToProblem, withAbortRetries } from './case-rejections';
 import { derivedId, once, requestHash, type Stored } from './idempotency';
 import { chosenPolicy } from './sla-choice';
@@ -67,7 +68,7 @@ export class CaseService {
           if (!existing) throw err;
           return existing;
         });
-      return { status: 201, body: projectFor(view, actor) };
+      return { status: 201, body: await projectFor(this.db, view, actor) };
     }, this.idempotencyTtlHours ? { ttlHours: this.idempotencyTtlHours } : {});
   }
 
@@ -79,7 +80,7 @@ export class CaseService {
   async viewFor(caseId: string, actor: Actor): Promise<CaseView | CustomerCaseView> {
     const view = await this.snapshot(caseId) ?? await this.query(caseId);
     if (!view || (actor.role === 'customer' && view.customerId !== actor.customerId)) throw notFound(`no case ${caseId}`);
-    return projectFor(view, actor);
+    return projectFor(this.db, view, actor);
   }
 
   /**
@@ -99,7 +100,7 @@ export class CaseService {
       // write: ask it (the read model may not have the action yet).
       const view = after ?? (await this.query(caseId));
       if (!view) throw notFound(`no case ${caseId}`);
-      return { status: 200, body: { result: summary, case: projectFor(view, actor) } };
+      return { status: 200, body: { result: summary, case: await projectFor(this.db, view, actor) } };
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw await this.notTakingActions(caseId, actor);
       throw rejectionToProblem(err, caseId) ?? err;
@@ -126,6 +127,8 @@ export class CaseService {
   }
 }
 
-function projectFor(view: CaseView, actor: Actor): CaseView | CustomerCaseView {
-  return actor.role === 'customer' ? customerCaseView(view, actor) : view;
+/** The view as the actor may see it, deadlines past its calendar's horizon marked provisional. */
+async function projectFor(db: Db, view: CaseView, actor: Actor): Promise<CaseView | CustomerCaseView> {
+  const marked = await withProvisionalDeadlines(db, view);
+  return actor.role === 'customer' ? customerCaseView(marked, actor) : marked;
 }

@@ -9,6 +9,8 @@ export interface ReceivedNotice {
   id: string;
   type: string;
   caseId: string;
+  /** The notice as sent (its type-specific fields under `data.data`). */
+  data?: Record<string, unknown>;
   /** Webhook.verify accepted the signature and the timestamp. */
   verified: boolean;
 }
@@ -38,7 +40,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
       } catch {
         verified = false;
       }
-      receiver.received.push({ id: notice.id, type: notice.type, caseId: notice.caseId, verified });
+      receiver.received.push({ id: notice.id, type: notice.type, caseId: notice.caseId, ...(notice.data ? { data: notice.data } : {}), verified });
       res.writeHead(204).end();
     });
   });

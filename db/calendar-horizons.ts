@@ -1,0 +1,66 @@
+// Which horizon a case's deadlines were computed against: the calendar version in force
+// when the case opened (the newest version created at or before its opening).
+//
+// The case records its calendar's ID, not its version, so a case that a roll-out has since
+// moved to a newer version is still judged by the version it opened under. That errs on the
+// side of warning: a deadline is never called firm when its calendar lacked the dates.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { calendarHorizon, type CalendarHorizon } from '../domain/calendar-horizon';
+import type { CalendarSpec } from '../domain/business-calendar';
+import type { Db } from './client';
+import { calendars, cases } from './schema';
+
+export interface CaseCalendarRef {
+  calendarId: string;
+  openedAt: string | Date;
+}
+
+// A calendar version never changes once saved, so its horizon is cached for good (per
+// database: tests run several databases in one process).
+const cachedHorizons = new WeakMap<Db, Map<string, CalendarHorizon | null>>();
+
+async function horizonOfVersion(db: Db, id: string, version: number): Promise<CalendarHorizon | undefined> {
+  let cache = cachedHorizons.get(db);
+  if (!cache) cachedHorizons.set(db, (cache = new Map()));
+  const key = `${version}@${id}`;
+  if (!cache.has(key)) {
+    const [row] = await db.select({ spec: calendars.spec }).from(calendars).where(and(eq(calendars.id, id), eq(calendars.version, version)));
+    if (!row) return undefined;
+    cache.set(key, calendarHorizon(row.spec as CalendarSpec) ?? null);
+  }
+  return cache.get(key) ?? undefined;
+}
+
+/** Each case's horizon, in the order given; undefined where its calendar has none. */
+export async function horizonsOfCases(db: Db, refs: readonly CaseCalendarRef[]): Promise<(CalendarHorizon | undefined)[]> {
+  const ids = [...new Set(refs.map((r) => r.calendarId))];
+  if (ids.length === 0) return [];
+  const versions = await db
+    .select({ id: calendars.id, version: calendars.version, createdAt: calendars.createdAt })
+    .from(calendars)
+    .where(inArray(calendars.id, ids))
+    .orderBy(asc(calendars.id), asc(calendars.version));
+  return Promise.all(
+    refs.map((ref) => {
+      const opened = new Date(ref.openedAt).getTime();
+      const mine = versions.filter((v) => v.id === ref.calendarId);
+      // The version in force at opening; a case older than every version takes the first.
+      const inForce = mine.filter((v) => v.createdAt.getTime() <= opened).at(-1) ?? mine[0];
+      return inForce ? horizonOfVersion(db, inForce.id, inForce.version) : undefined;
+    }),
+  );
+}
+
+/** The horizon of one case's calendar (see horizonsOfCases). */
+export async function horizonOfCase(db: Db, ref: CaseCalendarRef): Promise<CalendarHorizon | undefined> {
+  return (await horizonsOfCases(db, [ref]))[0];
+}
+
+/** The horizon of a case's calendar by case ID, from the read model; undefined before its first write. */
+export async function horizonOfCaseId(db: Db, caseId: string): Promise<CalendarHorizon | undefined> {
+  const [ref] = await db
+    .select({ calendarId: sql<string>`${cases.snapshot}->>'calendarId'`, openedAt: cases.openedAt })
+    .from(cases)
+    .where(eq(cases.caseId, caseId));
+  return ref ? horizonOfCase(db, ref) : undefined;
+}
