@@ -53,6 +53,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+// A parent that dies without passing a signal on (npm killed hard) must not leave us running.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stopAll(0);
+}, 500).unref();
+
 const settings: StartupSettings = { ports: { [TEMPORAL_PORT]: 'TEMPORAL_DEV_PORT', [UI_PORT]: 'TEMPORAL_UI_PORT' } };
 
 async function main(): Promise<void> {
