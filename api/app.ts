@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger ?? createLogger('silent')));
-  const metrics = createMetrics(deps.db, deps.workerMetrics);
+  const metrics = createMetrics(deps.db, deps.workerMetrics, deps.client);
   app.use(metrics.middleware);
   // Before every route: headers, query and path held to the edge's one text rule.
   app.use(admitUrlAndHeaders(Object.keys(openApiDocument().paths ?? {})));

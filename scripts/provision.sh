@@ -79,4 +79,5 @@ if [ "$FOR_TESTS" = 1 ]; then
     step "PostgreSQL server binaries" "install PostgreSQL or set DATABASE_URL" postgres_binaries
   fi
   step "Chromium for the Temporal UI test" "install Chromium or set CHROMIUM_PATH" chromium_browser
+  source "$(dirname "${BASH_SOURCE[0]}")/lib/promtool.sh" && step "promtool (alert rule tests)" "install the prometheus package or set PROMTOOL_PATH" promtool_binary
 fi
