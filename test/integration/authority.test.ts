@@ -15,9 +15,7 @@ import { devServerEnv } from '../helpers/temporal';
 const h = useHarness(devServerEnv);
 const admin: Actor = { id: 'admin-ada', role: 'admin' };
 let app: Express;
-beforeAll(() => {
-  app = apiFor(h);
-});
+beforeAll(() => void (app = apiFor(h)));
 
 type Limits = Record<string, Record<string, number>>;
 
