@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/v1/admin/authority', rememberBase, authorityRouter(deps.db));
   app.use('/v1', rememberBase, rolloutsRouter(deps.db, deps.client, deps.taskQueue));
   app.use('/v1', rememberBase, referenceRouter(deps.db));
-  app.use('/v1', rememberBase, organisationsRouter(deps.db));
+  app.use('/v1', rememberBase, organisationsRouter(deps.db, deps.client, deps.taskQueue));
   app.use(notFoundRoute);
   app.use(problemHandler);
   return app;

@@ -6,6 +6,7 @@ import {
   contractVersionBody,
   contractVersionParam,
   contractVersionSchema,
+  savedContractVersionSchema,
   organisationAuditSchema,
   organisationBody,
   organisationIdSchema,
@@ -20,6 +21,7 @@ const Organisation = organisationSchema.meta({ id: 'Organisation' });
 const OrganisationList = organisationListSchema.meta({ id: 'OrganisationList' });
 const OrganisationBody = organisationBody.meta({ id: 'OrganisationBody' });
 const ContractVersion = contractVersionSchema.meta({ id: 'ContractVersion' });
+const SavedContractVersion = savedContractVersionSchema.meta({ id: 'SavedContractVersion' });
 const ContractVersionBody = contractVersionBody.meta({ id: 'ContractVersionBody' });
 const OrganisationAudit = organisationAuditSchema.meta({ id: 'OrganisationAudit' });
 const ServiceStandards = serviceStandardsSchema.meta({ id: 'ServiceStandards' });
@@ -52,11 +54,11 @@ export function registerOrganisationPaths(r: OpenAPIRegistry): void {
   }, admins);
   v1(r, {
     method: 'post', path: `${base}/contract-versions`, operationId: 'addContractVersion', tags: [TAG],
-    summary: 'Add a service-contract version taking effect at `effectiveFrom` (audited)',
+    summary: 'Add a service-contract version taking effect at `effectiveFrom` (audited); its roll-out moves open cases onto it then',
     description:
-      'New cases of the organisation pin the version in force when they open. Versions take effect in the order they are numbered, so `effectiveFrom` is never before the latest version\'s.',
+      'New cases of the organisation pin the version in force when they open. Open cases already under the contract move onto the new version when it takes effect: saving it starts a roll-out whose start is delayed until `effectiveFrom`. Versions take effect in the order they are numbered, so `effectiveFrom` is never before the latest version\'s.',
     request: { params: orgParams, body: jsonBody(ContractVersionBody) },
-    responses: { 201: json(ContractVersion, 'The saved version.') },
+    responses: { 201: json(SavedContractVersion, 'The saved version and its roll-out.') },
   }, admins, noOrg,
   [422, 'The terms break a rule beyond their schema (ladder order, an unknown calendar, deadlines that cannot be computed on it), or `effectiveFrom` is before the latest version\'s.']);
   v1(r, {

@@ -1,15 +1,17 @@
 // /v1/admin/organisations (admins manage customer organisations and their service
 // contracts; staff read them) and /v1/service-standards (C4.2: what a customer is owed).
 import { Router, type Request } from 'express';
+import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/client';
 import { parse } from '../parse';
 import { allow, STAFF } from '../roles';
 import { contractVersionBody, contractVersionParam, organisationBody, organisationIdSchema, serviceStandardsQuery } from '../schemas/organisations';
+import { scheduleContractRollout } from '../services/contract-rollout';
 import { addContractVersion, contractVersionAnswer, getContractVersion } from '../services/contract-versions';
 import { getOrganisation, listOrganisations, organisationAuditTrail, saveOrganisation } from '../services/organisations';
 import { standardsFor, standardsOrganisation } from '../services/service-standards';
 
-export function organisationsRouter(db: Db): Router {
+export function organisationsRouter(db: Db, client: Client, taskQueue?: string): Router {
   const r = Router();
   const base = '/admin/organisations';
   const readers = allow(...STAFF, 'system');
@@ -26,9 +28,11 @@ export function organisationsRouter(db: Db): Router {
     res.status(saved.status).json(saved.body);
   });
   r.post(`${base}/:organisationId/contract-versions`, allow('admin'), async (req, res) => {
-    const id = orgId(req);
-    const added = await addContractVersion(db, req.actor!, id, parse(contractVersionBody, req.body, 'request body'), new Date());
-    res.status(201).json(contractVersionAnswer(added));
+    const now = new Date();
+    const body = parse(contractVersionBody, req.body, 'request body');
+    // The version reaches open cases when it takes effect (api/services/contract-rollout.ts).
+    const added = await addContractVersion(db, req.actor!, orgId(req), body, now, (v) => scheduleContractRollout(client, v, now, taskQueue));
+    res.status(201).json({ ...contractVersionAnswer(added.version), rollout: added.scheduled });
   });
   r.get(`${base}/:organisationId/contract-versions/:version`, readers, async (req, res) => {
     const version = Number(parse(contractVersionParam, req.params.version, 'contract version'));

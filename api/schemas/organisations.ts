@@ -37,6 +37,16 @@ export const contractVersionSchema = z
   })
   .strict();
 
+/** POST …/contract-versions answers the saved version and the roll-out that brings it to open cases. */
+export const savedContractVersionSchema = contractVersionSchema
+  .extend({
+    rollout: z
+      .object({ id: z.string(), href: z.string(), startsAt: instant })
+      .strict()
+      .describe('moves the organisation\'s open cases onto this version when it takes effect (GET `href` once it has started)'),
+  })
+  .strict();
+
 export const organisationSchema = z
   .object({
     id: organisationIdSchema,

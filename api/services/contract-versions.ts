@@ -41,10 +41,21 @@ async function checkedTerms(db: Db, organisationId: string, body: Body, now: Dat
   return terms;
 }
 
-export async function addContractVersion(db: Db, actor: Actor, organisationId: string, body: Body, now: Date) {
+/**
+ * Saves the version and, in the same transaction, calls `onSaved` (which schedules its
+ * roll-out): if that fails, the version is not saved and the admin can simply retry.
+ */
+export async function addContractVersion<T>(
+  db: Db,
+  actor: Actor,
+  organisationId: string,
+  body: Body,
+  now: Date,
+  onSaved: (v: ContractVersion) => Promise<T>,
+): Promise<{ version: ContractVersion & { createdAt: Date }; scheduled: T }> {
   const terms = await checkedTerms(db, organisationId, body, now);
   const effectiveFrom = body.effectiveFrom ? new Date(body.effectiveFrom) : now;
-  const row = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // The organisation's row is the lock: two admins adding versions at once get 1 and 2.
     const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).for('update');
     if (!org) throw notFound(`no organisation ${organisationId}; create it first (PUT /v1/admin/organisations/${organisationId})`);
@@ -55,9 +66,9 @@ export async function addContractVersion(db: Db, actor: Actor, organisationId: s
     const version = (latest?.version ?? 0) + 1;
     const [inserted] = await tx.insert(contractVersions).values({ organisationId, version, effectiveFrom, terms, createdAt: now }).returning();
     await audit(tx, actor, organisationId, 'CONTRACT_VERSION_ADDED', { version, effectiveFrom: effectiveFrom.toISOString(), calendarId: terms.calendarId });
-    return inserted!;
+    const saved = toContractVersion(inserted!);
+    return { version: saved, scheduled: await onSaved(saved) };
   });
-  return toContractVersion(row);
 }
 
 export async function getContractVersion(db: Db, organisationId: string, version: number) {

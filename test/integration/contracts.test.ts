@@ -6,7 +6,7 @@ import request from 'supertest';
 import { DEFAULT_SLA_POLICY } from '../../domain/sla-policy';
 import { apiFor, bearer } from '../helpers/api';
 import { openViaApi } from '../helpers/api-case';
-import { useHarness } from '../helpers/case-harness';
+import { eventually, useHarness } from '../helpers/case-harness';
 import { agent, backOffice } from '../helpers/fixtures';
 import { devServerEnv } from '../helpers/temporal';
 
@@ -14,21 +14,19 @@ const h = useHarness(devServerEnv);
 const admin = { id: 'ada', role: 'admin' as const };
 const customerOf = (org: string) => ({ id: `user-of-${org}`, role: 'customer' as const, customerId: org });
 let app: Express;
-beforeAll(() => {
-  app = apiFor(h);
-});
+beforeAll(() => void (app = apiFor(h)));
 
 /** Default terms on the 24×7 calendar with the NORMAL first response given, in business minutes. */
-function terms(firstResponseMinutes: number, escalationPath = 'Front line, then your account manager, then our director of service.') {
-  const { rules, categoryOverrides } = DEFAULT_SLA_POLICY;
-  return { calendarId: '24x7', rules: { ...rules, NORMAL: { ...rules.NORMAL, firstResponseMinutes } }, ...(categoryOverrides ? { categoryOverrides } : {}), escalationPath };
-}
+const terms = (firstResponseMinutes: number) => ({
+  calendarId: '24x7',
+  rules: { ...DEFAULT_SLA_POLICY.rules, NORMAL: { ...DEFAULT_SLA_POLICY.rules.NORMAL, firstResponseMinutes } },
+  escalationPath: 'Front line, then your account manager, then our director of service.',
+});
 
-async function onboard(org: string, firstResponseMinutes: number, effectiveFrom?: string) {
+async function onboard(org: string, firstResponseMinutes: number) {
   const auth = await bearer(admin);
   await request(app).put(`/v1/admin/organisations/${org}`).set('authorization', auth).send({ name: `${org} Ltd` }).expect(201);
-  return (await request(app).post(`/v1/admin/organisations/${org}/contract-versions`).set('authorization', auth)
-    .send({ ...terms(firstResponseMinutes), ...(effectiveFrom ? { effectiveFrom } : {}) }).expect(201)).body;
+  return (await request(app).post(`/v1/admin/organisations/${org}/contract-versions`).set('authorization', auth).send(terms(firstResponseMinutes)).expect(201)).body;
 }
 
 /** The staff view (a customer's view does not name the policy). */
@@ -52,14 +50,12 @@ describe('onboarding an organisation with its contract', () => {
     ]);
     expect(JSON.stringify(trail)).not.toContain('Globex'); // field names, not what was written
 
-    await request(app).post('/v1/admin/organisations/globex/contract-versions').set('authorization', await bearer(agent)).send(terms(10)).expect(403);
-    await request(app).post('/v1/admin/organisations/nobody/contract-versions').set('authorization', auth).send(terms(10)).expect(404);
-    const backdated = await request(app).post('/v1/admin/organisations/globex/contract-versions').set('authorization', auth)
-      .send({ ...terms(10), effectiveFrom: '2020-01-01T00:00:00Z' });
-    expect(backdated.status).toBe(422); // before version 1 took effect: versions take effect in order
-    const unknownCalendar = await request(app).post('/v1/admin/organisations/globex/contract-versions').set('authorization', auth)
-      .send({ ...terms(10), calendarId: 'mars' });
-    expect(unknownCalendar.status).toBe(422);
+    const addVersion = (org: string, body: object, who = auth) => request(app).post(`/v1/admin/organisations/${org}/contract-versions`).set('authorization', who).send(body);
+    expect((await addVersion('globex', terms(10), await bearer(agent))).status).toBe(403);
+    expect((await addVersion('nobody', terms(10))).status).toBe(404);
+    // Before version 1 took effect: versions take effect in order.
+    expect((await addVersion('globex', { ...terms(10), effectiveFrom: '2020-01-01T00:00:00Z' })).status).toBe(422);
+    expect((await addVersion('globex', { ...terms(10), calendarId: 'mars' })).status).toBe(422);
   });
 });
 
@@ -107,12 +103,32 @@ describe('a case takes its SLA from its organisation\'s contract', () => {
   it('when a contract version takes effect in the future, then cases opened before it keep the version in force at their opening', async () => {
     await onboard('soylent', 60);
     const later = new Date(Date.now() + 3_600_000).toISOString();
-    const auth = await bearer(admin);
-    await request(app).post('/v1/admin/organisations/soylent/contract-versions').set('authorization', auth).send({ ...terms(15), effectiveFrom: later }).expect(201);
+    await request(app).post('/v1/admin/organisations/soylent/contract-versions').set('authorization', await bearer(admin)).send({ ...terms(15), effectiveFrom: later }).expect(201);
     const { caseId } = await openViaApi(app, customerOf('soylent'));
     expect((await staffView(caseId)).policy).toEqual({ id: 'contract:soylent', version: 1 });
     const atRenewal = await request(app).post('/v1/sla-preview').set('authorization', await bearer(agent)).send({ organisationId: 'soylent', openedAt: later }).expect(200);
     expect(atRenewal.body.policy).toEqual({ id: 'contract:soylent', version: 2 });
+  });
+});
+
+describe('a contract renewal reaches open cases when it takes effect', () => {
+  it('when an admin saves a version effective in a few seconds, then open cases keep theirs until then, and then move onto it and recompute their deadlines', async () => {
+    await onboard('stark', 60);
+    const { caseId } = await openViaApi(app, customerOf('stark'));
+    expect(minutesToFirstResponse(await staffView(caseId))).toBe(60);
+
+    const effectiveFrom = new Date(Date.now() + 4_000).toISOString();
+    const saved = (await request(app).post('/v1/admin/organisations/stark/contract-versions').set('authorization', await bearer(admin))
+      .send({ ...terms(15), effectiveFrom }).expect(201)).body;
+    expect(saved.rollout).toEqual({ id: 'organisation-stark-v2', href: '/v1/rollouts/organisation-stark-v2', startsAt: new Date(effectiveFrom).toISOString() });
+    expect((await staffView(caseId)).policy).toEqual({ id: 'contract:stark', version: 1 });
+
+    const after = await eventually(() => staffView(caseId), (v) => v.policy.version === 2, 30_000);
+    expect(after.policy).toEqual({ id: 'contract:stark', version: 2 });
+    expect(minutesToFirstResponse(after)).toBe(15); // recomputed from the case's opening
+    const rollout = (await request(app).get(saved.rollout.href).set('authorization', await bearer(admin)).expect(200)).body;
+    expect(rollout).toMatchObject({ state: 'COMPLETED', moved: 1, failedCount: 0 });
+    expect(Date.parse(rollout.startedAt)).toBeGreaterThanOrEqual(Date.parse(effectiveFrom)); // not before it took effect
   });
 });
 
