@@ -56,6 +56,13 @@ export const cases = pgTable(
     firstResponseMinutes: integer('first_response_minutes'),
     /** Business minutes from opening to the (latest) resolution, on the case's calendar. */
     resolutionMinutes: integer('resolution_minutes'),
+    /** The snapshot's facts the SLA report counts, kept small so a report never parses snapshots. */
+    firstRespondedAt: ts('first_responded_at'),
+    firstResponseBreached: boolean('first_response_breached').notNull().default(false),
+    /** UNDER_REVIEW, UPHELD or OVERTURNED; null when no appeal was filed. */
+    appealOutcome: text('appeal_outcome'),
+    /** `[what, name, amount?]` per breach, escalation (level and trigger), rating and grant: see activities/case-figures.ts. */
+    reportTallies: jsonb('report_tallies').notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [
     index('cases_customer_opened_idx').on(t.customerId, t.openedAt, t.caseId),
