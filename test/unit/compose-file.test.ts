@@ -1,12 +1,14 @@
 // temporal-docker-compose.yml cannot be run here (no Docker engine), so its content is
-// checked: every server the docs promise is in it, and it registers exactly the
-// search attributes the workflow writes, with the right types.
+// checked: every server the docs promise is in it, it registers exactly the search
+// attributes the workflow writes, with the right types, and its Temporal server is the
+// release the cluster suite builds and tests (scripts/lib/temporal-cluster.sh).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/case/search-attributes';
 
 const file = path.resolve(__dirname, '../../temporal-docker-compose.yml');
+const clusterScript = fs.readFileSync(path.resolve(__dirname, '../../scripts/lib/temporal-cluster.sh'), 'utf8');
 const compose = parse(fs.readFileSync(file, 'utf8')) as { services: Record<string, { image: string; command?: string[]; ports?: string[] }> };
 
 describe('temporal-docker-compose.yml', () => {
@@ -22,5 +24,12 @@ describe('temporal-docker-compose.yml', () => {
     const script = compose.services['temporal-search-attributes']!.command!.join('\n');
     const registered = [...script.matchAll(/(\w+)=(Keyword|Int|Bool|Datetime|Double|Text)/g)].map((m) => `${m[1]}=${m[2]!.toUpperCase()}`);
     expect(registered.sort()).toEqual(CASE_SEARCH_ATTRIBUTES.map((k) => `${k.name}=${k.type}`).sort());
+  });
+
+  it('runs the Temporal server release the cluster suite tests, with admin tools of the same release', () => {
+    const tested = /^TEMPORAL_SERVER_VERSION=v(\S+)$/m.exec(clusterScript)?.[1];
+    expect(tested).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(compose.services.temporal?.image).toBe(`temporalio/auto-setup:${tested}`);
+    expect(compose.services['temporal-search-attributes']?.image).toBe(`temporalio/admin-tools:${tested}`);
   });
 });
