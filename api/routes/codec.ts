@@ -24,7 +24,8 @@ export interface CodecOptions {
 }
 
 const b64 = z.string().max(4_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
-export const codecBody = z.object({ payloads: z.array(z.object({ metadata: z.record(z.string(), b64).optional(), data: b64.optional() })).max(1000) });
+// Protobuf JSON leaves an empty list out: the temporal CLI sends `{}` to encode a query without arguments.
+export const codecBody = z.object({ payloads: z.array(z.object({ metadata: z.record(z.string(), b64).optional(), data: b64.optional() })).max(1000).default([]) });
 
 const toPayload = (p: z.infer<typeof codecBody>['payloads'][number]): Payload => ({
   metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64')])),

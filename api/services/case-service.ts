@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
 import type { CaseCommand } from '../../domain/case-commands';
 import type { Actor } from '../../domain/case-types';
-import { actionUpdates, CASE_TASK_QUEUE, CASE_WORKFLOW_TYPE, caseWorkflowId, getCaseQuery, openedUpdate, type CaseView } from '../../workflows/case/contract';
+import { actionUpdates, CASE_TASK_QUEUE, CASE_WORKFLOW_TYPE, caseStaticDetails, caseWorkflowId, getCaseQuery, openedUpdate, type CaseView } from '../../workflows/case/contract';
 import { CaseCategoryKey, CasePriorityKey, CaseStatusKey, CustomerIdKey, DepartmentKey, EscalationLevelKey, SlaBreachedKey } from '../../workflows/case/search-attributes';
 import type { caseWorkflow } from '../../workflows/case/workflow';
 import type { ActionName, CreateCaseBody } from '../schemas/cases';
@@ -58,6 +58,7 @@ export class CaseService {
           { key: SlaBreachedKey, value: false },
         ],
         staticSummary: `Case ${caseId} · ${body.category} · ${body.priority} · customer ${body.customerId}`,
+        staticDetails: caseStaticDetails({ sla, category: body.category, priority: body.priority, channel: body.channel }),
       });
       const view = await withAbortRetries(() => this.client.workflow.executeUpdateWithStart(openedUpdate, { args: [{ actor }], startWorkflowOperation: start(), updateId: `opened-${caseId}` }))
         .catch(async (err: unknown) => {

@@ -87,3 +87,24 @@ function whatHappens(d: Deadline): string {
 export function lingerSummaryOf(until: number, keptMs: number, zone: string | undefined): string {
   return `closed — kept ${Math.round(keptMs / 86_400_000)} days for feedback, until ${instantIn(until, zone)}`;
 }
+
+/** What the `caseFile` query answers: the case at a glance, in words. */
+export interface CaseFile {
+  status: string;
+  breached: string[];
+  next: string | null;
+  clocks: string[];
+  holder: string;
+  zone: string;
+}
+
+export function caseFileOf(view: CaseView, zone: string): CaseFile {
+  return {
+    status: view.closeReason ? `${view.status} (${view.closeReason})` : view.status,
+    breached: [...new Set(view.breaches.map((b) => b.clock))],
+    next: view.nextDeadline ? `${view.nextDeadline.kind} due ${instantIn(view.nextDeadline.due, zone)}` : null,
+    clocks: view.openDeadlines.map((d) => `${d.kind} due ${instantIn(d.due, zone)}${d.pausedAt ? ' (paused: waiting on the customer)' : ''}`),
+    holder: `level ${view.level} · ${view.unit} · ${view.assignee ?? 'unassigned'}`,
+    zone,
+  };
+}

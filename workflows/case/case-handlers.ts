@@ -7,7 +7,8 @@ import { applyCommand } from '../../domain/case-machine';
 import { tick } from '../../domain/case-clock-events';
 import type { Actor } from '../../domain/case-types';
 import { remember, structuredCopy, type CaseRun } from './case-run';
-import { actionUpdates, ACTION_TYPES, getCaseQuery, openedUpdate, policyChangedSignal, type ActionArgs, type ActionResult, type OpenedArgs, type PinnedSla } from './contract';
+import { caseFileOf } from './case-file';
+import { actionUpdates, ACTION_TYPES, caseFileQuery, getCaseQuery, openedUpdate, policyChangedSignal, type ActionArgs, type ActionResult, type OpenedArgs, type PinnedSla } from './contract';
 import { toView } from './view';
 
 /** How the newer loop answers: after the write, with the case as it then stands. */
@@ -23,6 +24,7 @@ export interface Answering {
  */
 export function registerCaseHandlers(run: CaseRun, answering?: Answering): void {
   setHandler(getCaseQuery, () => toView(run.state, run.clocks));
+  setHandler(caseFileQuery, () => caseFileOf(toView(run.state, run.clocks), run.sla.calendar.timezone)); // a query: no command
   for (const type of ACTION_TYPES) {
     const handler = answering
       ? async (args: ActionArgs): Promise<ActionResult> => {

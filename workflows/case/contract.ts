@@ -9,6 +9,7 @@ import type { Actor } from '../../domain/case-types';
 import type { NewCase } from '../../domain/case-open';
 import type { SlaRule } from '../../domain/sla-policy';
 import type { PersistCaseInput } from '../../activities/types';
+import type { CaseFile } from './case-file';
 
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 export const CASE_TASK_QUEUE = 'casekeeper-cases';
@@ -111,11 +112,23 @@ export interface OpenedArgs {
 }
 
 export const getCaseQuery = defineQuery<CaseView>('getCase');
+/** The case's state in a few readable lines (local times beside UTC): for the UI's Queries tab. */
+export const caseFileQuery = defineQuery<CaseFile>('caseFile');
 /** Sent with the start (update-with-start): answers the case once its opening is written. */
 export const openedUpdate = defineUpdate<CaseView, [OpenedArgs]>('opened');
 export const policyChangedSignal = defineSignal<[PinnedSla]>('policyChanged');
 /** An operator's word that the database takes writes again: retry a refused write now. */
 export const redriveWritesSignal = defineSignal('redriveWrites');
+
+/** Static details the API starts a case with: the UI shows them first; no personal data. */
+export function caseStaticDetails(open: Pick<OpenCaseInput, 'sla' | 'category' | 'priority' | 'channel'>): string {
+  const { sla } = open;
+  return [
+    `${open.category} · ${open.priority} · via ${open.channel}`,
+    `SLA policy ${sla.policyId} v${sla.policyVersion} · calendar ${sla.calendarId} (${sla.calendar.timezone})`,
+    'Live state: Current Details and the timers in the timeline; Queries → **caseFile** (short) or getCase (all).',
+  ].join('\n\n');
+}
 
 const COMMAND_TYPES = [
   'acknowledge', 'reply', 'requestInfo', 'customerReply', 'assign', 'recordFinding', 'escalate',
