@@ -12,12 +12,13 @@ import { cases } from '../db/schema';
 import { caseWorkflowId, policyChangedSignal, type PinnedSla } from '../workflows/case/contract';
 import type { RolloutActivities, RolloutFailure, RolloutFailureReason, RolloutPageInput, RolloutPageResult } from '../workflows/rollout/contract';
 import { ReferenceLookups } from './rollout-references';
+import { inOrderWindow } from './rollout-window';
 import { pinnedCalendarId, pinnedPolicyId, pinnedPolicyVersion, ROLLOUT_TARGETS, type RolloutCase } from './rollout-targets';
 
 /** Signals in flight at once: enough to hide round trips, few enough not to flood the server. */
-const SIGNALS_IN_FLIGHT = 32;
+const SIGNALS_IN_FLIGHT = 64;
 
-/** How far a page got: heartbeated after each batch of signals. */
+/** How far a page got, in case-ID order: heartbeated as the signals complete. */
 interface PageHeartbeat {
   doneThrough: string;
   moved: number;
@@ -55,17 +56,22 @@ export function createRolloutActivities(db: Db, client: Client): RolloutActiviti
         return pins.get(key)!;
       };
 
-      for (let i = 0; i < todo.length; i += SIGNALS_IN_FLIGHT) {
-        const batch = todo.slice(i, i + SIGNALS_IN_FLIGHT);
-        const outcomes = await Promise.all(batch.map(async (c) => moveCase(client, c.caseId, await pinFor(c))));
-        batch.forEach((c, j) => {
-          const outcome = outcomes[j]!;
+      let sinceBeat = 0;
+      await inOrderWindow(
+        todo,
+        SIGNALS_IN_FLIGHT,
+        async (c) => moveCase(client, c.caseId, await pinFor(c)),
+        (c, outcome) => {
           if (outcome === 'MOVED') progress.moved++;
           else progress.failed.push({ caseId: c.caseId, reason: outcome });
-        });
-        progress.doneThrough = batch.at(-1)!.caseId;
-        Context.current().heartbeat(progress);
-      }
+          progress.doneThrough = c.caseId;
+          // The SDK sends at most one heartbeat per throttle interval; this only bounds the copies.
+          if (++sinceBeat === SIGNALS_IN_FLIGHT) {
+            sinceBeat = 0;
+            Context.current().heartbeat(progress);
+          }
+        },
+      );
       return { moved: progress.moved, failed: progress.failed, last: rows.at(-1)?.caseId ?? null, done: rows.length < limit };
     },
   };
