@@ -199,7 +199,8 @@ export const contractVersions = pgTable(
     terms: jsonb('terms').notNull(),
     createdAt: ts('created_at').notNull().default(sql`now()`),
   },
-  (t) => [primaryKey({ columns: [t.organisationId, t.version] }), index('contract_versions_in_force_idx').on(t.organisationId, t.effectiveFrom)],
+  // Read whole per organisation (a handful of versions), by the primary key's prefix.
+  (t) => [primaryKey({ columns: [t.organisationId, t.version] })],
 );
 
 /** Who changed an organisation or its contract, what, and when (IDs and field names only). */

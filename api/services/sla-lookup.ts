@@ -1,12 +1,12 @@
-// Finds the SLA a case pins: the policy (a named one, newest version, or the service
+// Finds the SLA a new case pins: the policy (a named one, newest version, or the service
 // contract in force for the case's organisation), the priority's (and category's) rule,
-// and the policy's calendar, by value.
+// and the policy's calendar, by value. Roll-outs find theirs in activities/rollout-targets.ts.
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { calendars, slaPolicies } from '../../db/schema';
 import type { CalendarSpec } from '../../domain/business-calendar';
 import type { Category, Priority } from '../../domain/case-types';
-import { contractPolicy, organisationOfPolicy } from '../../domain/contract-terms';
+import { contractPolicy } from '../../domain/contract-terms';
 import { DEFAULT_SLA_POLICY, resolveSlaRule, type SlaPolicy } from '../../domain/sla-policy';
 import type { PinnedSla } from '../../workflows/case/contract';
 import { unprocessable } from '../problem';
@@ -49,35 +49,4 @@ export async function pinPolicy(db: Db, policy: SlaPolicy, priority: Priority, c
   // Refuse here rather than start a workflow that cannot compute its first deadline.
   computableDeadlines(rule, calendar, at, `${what} on calendar ${policy.calendarId}`);
   return { policyId: policy.id, policyVersion: policy.version, rule, calendarId: policy.calendarId, calendar };
-}
-
-/**
- * What a case of this organisation should pin now under its service contract: the
- * version in force at `at`. Undefined when no version is in force (the case keeps its SLA).
- * Roll-outs of a contract (target `{ organisationId }`) call this for each open case.
- */
-export async function slaForCaseUnderContract(
-  db: Db,
-  c: { organisationId: string; priority: Priority; category: Category; at: Date },
-): Promise<PinnedSla | undefined> {
-  const contract = await contractVersionInForce(db, c.organisationId, c.at);
-  return contract ? pinPolicy(db, contractPolicy(contract), c.priority, c.category, c.at) : undefined;
-}
-
-/**
- * The newest SLA for a pinned policy ID: a named policy's newest version, or for a
- * contract's policy (`contract:<organisation>`) the contract version in force now, so a
- * calendar roll-out moves contract cases too.
- */
-export async function pinSla(db: Db, policyId: string, priority: Priority, category: Category): Promise<PinnedSla> {
-  const now = new Date();
-  const organisationId = organisationOfPolicy(policyId);
-  if (organisationId !== undefined) {
-    const sla = await slaForCaseUnderContract(db, { organisationId, priority, category, at: now });
-    if (!sla) throw unprocessable(`organisation ${organisationId} has no service contract in force`);
-    return sla;
-  }
-  const policy = await latestPolicy(db, policyId);
-  if (!policy) throw unprocessable(`no SLA policy ${policyId}`);
-  return pinPolicy(db, policy, priority, category, now);
 }

@@ -1,0 +1,1 @@
+DROP INDEX "contract_versions_in_force_idx";
