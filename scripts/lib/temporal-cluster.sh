@@ -8,6 +8,7 @@
 #         $TEST_DATABASE_URL (or $DATABASE_URL), start the server on free loopback ports,
 #         create the namespace, register the search attributes; print the frontend address
 #     scripts/lib/temporal-cluster.sh stop <run-dir>    stop it and drop its databases
+#   With CLUSTER_OWNER_PID set, start also stops the cluster once that process has gone.
 # Each start makes databases of its own (named after the run directory), so clusters of
 # several test files never share state.
 set -euo pipefail
@@ -118,6 +119,11 @@ cluster_start() {
     >"$run/server.log" 2>&1 < /dev/null &
   echo $! > "$run/server.pid"
   local address="127.0.0.1:$TC_FRONTEND_PORT"
+  # With an owner (a test run), the cluster goes when its owner does, even if killed mid-test.
+  if [ -n "${CLUSTER_OWNER_PID:-}" ]; then
+    setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; exec bash "$2" stop "$3"' _ \
+      "$CLUSTER_OWNER_PID" "${BASH_SOURCE[0]}" "$run" >/dev/null 2>&1 < /dev/null &
+  fi
   wait_until_serving "$run" "$address"
   prepare_namespace "$address"
   echo "$address"

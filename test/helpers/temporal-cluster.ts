@@ -30,7 +30,8 @@ export async function startCluster(): Promise<Cluster> {
     fs.rmSync(runDir, { recursive: true, force: true });
   };
   try {
-    const { stdout } = await run('bash', [SCRIPT, 'start', runDir], { timeout: 120_000 });
+    // Owned by this test process: a run killed before its afterAll leaves no server behind.
+    const { stdout } = await run('bash', [SCRIPT, 'start', runDir], { timeout: 120_000, env: { ...process.env, CLUSTER_OWNER_PID: String(process.pid) } });
     const address = stdout.trim().split('\n').pop()!;
     quietRuntime();
     const env = await TestWorkflowEnvironment.createFromExistingServer({ address, client: { dataConverter: encryptingDataConverter(TEST_KEY_RING) } });
