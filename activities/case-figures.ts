@@ -1,6 +1,7 @@
-// Read-model columns the queue and the SLA report need and cannot derive in SQL: the
-// warning of the next deadline (it lives in the snapshot's clock list) and business
-// minutes to first response and to resolution (they need the business calendar).
+// Read-model columns the queue and the SLA report need beside the snapshot: the warning
+// of the next deadline (it lives in the snapshot's clock list), business minutes to first
+// response and to resolution (they need the business calendar), and the few facts the
+// report counts, small enough that a report over 100,000 cases never parses a snapshot.
 // Never fails a write: a figure it cannot compute is stored as null.
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -8,11 +9,41 @@ import { calendars } from '../db/schema';
 import { createBusinessCalendar, type BusinessCalendar, type CalendarSpec } from '../domain/business-calendar';
 import type { CaseView } from '../workflows/case/contract';
 
-export interface CaseFigures {
+/** What the report counts, one entry each: `[what, name]`, and for grants the amount too. */
+export type ReportTally = ['breach' | 'level' | 'trigger' | 'rating', string] | ['compensation', string, number];
+
+export interface ReportFacts {
+  firstRespondedAt: Date | null;
+  firstResponseBreached: boolean;
+  appealOutcome: 'UNDER_REVIEW' | 'UPHELD' | 'OVERTURNED' | null;
+  reportTallies: ReportTally[];
+}
+
+export interface CaseFigures extends ReportFacts {
   subject: string;
   nextDeadlineWarned: boolean;
   firstResponseMinutes: number | null;
   resolutionMinutes: number | null;
+}
+
+type FactSource = Pick<CaseView, 'firstRespondedAt' | 'breaches' | 'escalations' | 'appeal' | 'compensation' | 'feedback'>;
+
+/** The facts of one case the SLA report counts (db/migrations/0007 derives the same in SQL). */
+export function reportFacts(s: FactSource): ReportFacts {
+  const breaches = s.breaches ?? [];
+  const escalations = s.escalations ?? [];
+  return {
+    firstRespondedAt: s.firstRespondedAt ? new Date(s.firstRespondedAt) : null,
+    firstResponseBreached: breaches.some((b) => b.clock === 'FIRST_RESPONSE'),
+    appealOutcome: s.appeal ? (s.appeal.decision ?? 'UNDER_REVIEW') : null,
+    reportTallies: [
+      ...breaches.map((b): ReportTally => ['breach', b.clock]),
+      ...escalations.map((e): ReportTally => ['level', String(e.toLevel)]),
+      ...escalations.map((e): ReportTally => ['trigger', e.trigger]),
+      ...(s.feedback ?? []).map((f): ReportTally => ['rating', String(f.rating)]),
+      ...(s.compensation ?? []).map((g): ReportTally => ['compensation', `${g.currency} ${g.status}`, g.amount]),
+    ],
+  };
 }
 
 /** A calendar is read again after this long, so a new version reaches the figures. */
@@ -53,6 +84,7 @@ export async function caseFigures(db: Db, snapshot: CaseView): Promise<CaseFigur
   const needsCalendar = snapshot.firstRespondedAt !== undefined || snapshot.resolvedAt !== undefined;
   const calendar = needsCalendar ? await calendarOf(db, snapshot.calendarId) : undefined;
   return {
+    ...reportFacts(snapshot),
     subject: snapshot.subject,
     nextDeadlineWarned: warned,
     firstResponseMinutes: minutesBetween(calendar, snapshot.openedAt, snapshot.firstRespondedAt),

@@ -15,6 +15,7 @@ import { createPhase } from './phases/create';
 import { driftPhase } from './phases/drift';
 import { lagPhase } from './phases/lag';
 import { listPhase } from './phases/list';
+import { reportPhase } from './phases/report';
 import { memoryPhase } from './phases/memory';
 import { rolloutPhase } from './phases/rollout';
 import { machine, printTable, writeJson, type Metric } from './report';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     if (runs(opts, 'billing')) metrics.push(...(await timed('Temporal Cloud actions per request', () => billingPhase(s))));
     if (runs(opts, 'rollout')) metrics.push(...(await timed('roll-out of a policy version to open cases', () => rolloutPhase(s, opts))));
     if (runs(opts, 'list')) metrics.push(...(await timed('case list over a large read model', () => listPhase(temporal, opts))));
+    if (runs(opts, 'report')) metrics.push(...(await timed('SLA report over a large period', () => reportPhase(temporal, opts))));
   } finally {
     await stack?.stop();
     await db.drop();

@@ -25,7 +25,7 @@ export interface BenchOptions {
 const QUICK = { creates: 300, actionSamples: 300, driftCases: 1, driftActions: 500, breachCases: 200, memoryWorkflows: 300, lagSamples: 60, listRows: 20_000, listSamples: 300, rolloutCases: 1000 };
 const FULL = { creates: 2000, actionSamples: 1500, driftCases: 4, driftActions: 1500, breachCases: 1000, memoryWorkflows: 1000, lagSamples: 300, listRows: 100_000, listSamples: 1500, rolloutCases: 10_000 };
 
-export const PHASES = ['create', 'action', 'drift', 'breach', 'memory', 'lag', 'list', 'billing', 'rollout'] as const;
+export const PHASES = ['create', 'action', 'drift', 'breach', 'memory', 'lag', 'list', 'report', 'billing', 'rollout'] as const;
 /** Diagnostics that run only when named in --only. */
 const EXTRA_PHASES = ['breakdown'];
 

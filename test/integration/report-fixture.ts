@@ -1,10 +1,11 @@
 // A scripted set of cases for the SLA report tests, written straight into the read model
 // (a report over dozens of cases with breaches, appeals and grants would take minutes of
-// workflow time to build through the API; the writer's own columns are tested in
-// queue-list.test.ts through real cases). Deterministic: a seeded generator picks each
-// case's figures, so a failure replays.
+// workflow time to build through the API): each row's report facts come from its snapshot
+// through the writer's own `reportFacts`; the calendar figures are checked through a real
+// case in queue-list.test.ts. Deterministic: a seeded generator picks each case's figures.
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
+import { reportFacts } from '../../activities/case-figures';
 
 export interface ScriptedCase {
   caseId: string;
@@ -116,6 +117,7 @@ export async function writeScripted(db: Db, all: ScriptedCase[]): Promise<void> 
         snapshot,
         firstResponseMinutes: c.firstResponseMinutes,
         resolutionMinutes: c.resolutionMinutes,
+        ...reportFacts(snapshot as unknown as Parameters<typeof reportFacts>[0]),
       };
     }),
   );
