@@ -1,6 +1,6 @@
 // Reads an organisation's service-contract versions: all of them, or the one in force
 // at an instant (domain/contract-terms.ts says which that is).
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contractVersions } from '../../db/schema';
 import { versionInForce, type ContractTerms, type ContractVersion } from '../../domain/contract-terms';
@@ -15,8 +15,10 @@ export const toContractVersion = (r: Row): ContractVersion & { createdAt: Date }
   createdAt: r.createdAt,
 });
 
-export async function contractVersionsOf(db: Db, organisationId: string) {
-  const rows = await db.select().from(contractVersions).where(eq(contractVersions.organisationId, organisationId)).orderBy(contractVersions.version);
+/** The versions of one organisation, or of several at once, in version order. */
+export async function contractVersionsOf(db: Db, organisationId: string | string[]) {
+  const which = typeof organisationId === 'string' ? eq(contractVersions.organisationId, organisationId) : inArray(contractVersions.organisationId, organisationId);
+  const rows = await db.select().from(contractVersions).where(which).orderBy(contractVersions.organisationId, contractVersions.version);
   return rows.map(toContractVersion);
 }
 
