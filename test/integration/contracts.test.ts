@@ -43,6 +43,7 @@ describe('onboarding an organisation with its contract', () => {
     await request(app).put('/v1/admin/organisations/globex').set('authorization', auth).send({ name: 'Globex Corporation' }).expect(200);
     const org = (await request(app).get('/v1/admin/organisations/globex').set('authorization', await bearer(agent)).expect(200)).body;
     expect(org).toMatchObject({ id: 'globex', name: 'Globex Corporation', contractInForce: 1 });
+    expect((await request(app).get('/v1/admin/organisations').set('authorization', auth).expect(200)).body.items).toContainEqual(org);
 
     const trail = (await request(app).get('/v1/admin/organisations/globex/audit').set('authorization', auth).expect(200)).body.items;
     expect(trail.map((e: { action: string; actorId: string }) => [e.action, e.actorId])).toEqual([
