@@ -17,6 +17,8 @@ import { docsRouter } from './routes/docs';
 import { codecRouter, type CodecOptions } from './routes/codec';
 import { referenceRouter } from './routes/reference';
 import { noticesRouter } from './routes/notices';
+import { calendarImportsRouter, takesCalendarText } from './routes/calendar-imports';
+import { horizonWarnings, startHorizonWarnings } from './services/calendar-horizon-watch';
 import { organisationsRouter } from './routes/organisations';
 import { reportsRouter } from './routes/reports';
 import { authorityRouter } from './routes/authority';
@@ -50,6 +52,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger ?? createLogger('silent')));
+  // A calendar about to run out of holiday data is logged now and daily (tests pass no logger).
+  if (deps.logger) startHorizonWarnings(deps.db, deps.logger);
   const metrics = createMetrics(deps.db, deps.workerMetrics, deps.client);
   app.use(metrics.middleware);
   // Before every route: headers, query and path held to the edge's one text rule.
@@ -59,13 +63,16 @@ export function createApp(deps: AppDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  // Ready when both servers we depend on answer.
+  // Ready when both servers we depend on answer. Calendars near their horizon are named
+  // as a warning only: cases still open, their far deadlines marked provisional.
   app.get('/readyz', async (_req, res) => {
-    const [temporal, database] = await Promise.all([
+    const [temporal, database, calendarHorizons] = await Promise.all([
       deps.client.workflowService.getSystemInfo({}).then(() => true, () => false),
       deps.db.execute(sql`select 1`).then(() => true, () => false),
+      horizonWarnings(deps.db, new Date()).catch(() => []),
     ]);
-    res.status(temporal && database ? 200 : 503).json({ status: temporal && database ? 'ready' : 'unavailable', temporal, database });
+    const warnings = calendarHorizons.length > 0 ? { calendarHorizons } : {};
+    res.status(temporal && database ? 200 : 503).json({ status: temporal && database ? 'ready' : 'unavailable', temporal, database, ...warnings });
   });
   app.use(docsRouter()); // /openapi.json and /docs: public, like the probes
   const auth = rulesFromPolicy(deps.authSecret, deps.authPolicy ?? DEFAULT_AUTH_POLICY);
@@ -74,9 +81,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     '/v1',
     (req, _res, next) => {
-      // Bodies are JSON or nothing: anything else is a 415, not a guess.
+      // Bodies are JSON or nothing (an .ics to a calendar import aside): anything else is a 415, not a guess.
       const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
-      if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
+      if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json') && !takesCalendarText(req)) {
         return next(new Problem({ status: 415, title: 'Unsupported Media Type', detail: 'send application/json' }));
       }
       next();
@@ -89,6 +96,7 @@ export function createApp(deps: AppDeps): Express {
   // Before the case routes: grants and decisions carry the actor's limits from the matrix.
   app.use(COMPENSATION_ACTION_PATHS, withCompensationAuthority(deps.db));
   app.use('/v1/cases', rememberBase, casesRouter(new CaseService(deps.client, deps.db, deps.taskQueue, deps.idempotencyTtlHours), deps.db));
+  app.use('/v1/admin/calendars', rememberBase, calendarImportsRouter(deps.db));
   app.use('/v1/admin/notices', rememberBase, noticesRouter(deps.db, deps.client, deps.taskQueue));
   app.use('/v1/reports', rememberBase, reportsRouter(deps.db));
   app.use('/v1/admin/authority', rememberBase, authorityRouter(deps.db));

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client';
+import { registerHorizonGauge } from './services/calendar-horizon-watch';
 import { ReadModelStalledKey } from '../workflows/case/search-attributes';
 
 export interface Metrics {
@@ -44,6 +45,7 @@ export function createMetrics(db: Db, extra?: () => Promise<string>, temporal?: 
   const openCases = new Gauge({ name: 'casekeeper_open_cases', help: 'Cases not yet closed, by status and escalation level', labelNames: ['status', 'level'], registers: [registry] });
   const breaches = new Gauge({ name: 'casekeeper_breaches', help: 'SLA breaches recorded on cases, by clock', labelNames: ['clock'], registers: [registry] });
   const deliveries = new Gauge({ name: 'casekeeper_webhook_events', help: 'Webhook events by delivery outcome', labelNames: ['state'], registers: [registry] });
+  registerHorizonGauge(db, registry); // casekeeper_calendar_horizon_days, read at each scrape
   // For dashboards and alerts (monitoring/): what is about to breach, what is stuck.
   const atRisk = new Gauge({ name: 'casekeeper_cases_at_risk', help: 'Open cases past a running clock\'s warning point and not yet due, by clock', labelNames: ['clock'], registers: [registry] });
   const oldestUndelivered = new Gauge({ name: 'casekeeper_webhook_oldest_undelivered_seconds', help: 'Age of the oldest notice not yet delivered (0 when none waits)', registers: [registry] });

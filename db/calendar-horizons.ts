@@ -4,7 +4,7 @@
 // The case records its calendar's ID, not its version, so a case that a roll-out has since
 // moved to a newer version is still judged by the version it opened under. That errs on the
 // side of warning: a deadline is never called firm when its calendar lacked the dates.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { calendarHorizon, type CalendarHorizon } from '../domain/calendar-horizon';
 import type { CalendarSpec } from '../domain/business-calendar';
 import type { Db } from './client';
@@ -63,4 +63,17 @@ export async function horizonOfCaseId(db: Db, caseId: string): Promise<CalendarH
     .from(cases)
     .where(eq(cases.caseId, caseId));
   return ref ? horizonOfCase(db, ref) : undefined;
+}
+
+export interface CalendarInForce {
+  calendarId: string;
+  version: number;
+  horizon: CalendarHorizon;
+}
+
+/** The newest version of every calendar that has a horizon: what new cases pin today. */
+export async function horizonsInForce(db: Db): Promise<CalendarInForce[]> {
+  const newest = await db.selectDistinctOn([calendars.id], { id: calendars.id, version: calendars.version }).from(calendars).orderBy(calendars.id, desc(calendars.version));
+  const found = await Promise.all(newest.map(async (c) => ({ calendarId: c.id, version: c.version, horizon: await horizonOfVersion(db, c.id, c.version) })));
+  return found.filter((c): c is CalendarInForce => c.horizon !== undefined);
 }

@@ -11,6 +11,7 @@ import { registerNoticePaths } from './paths-notices';
 import { registerOrganisationPaths } from './paths-organisations';
 import { registerReportPaths } from './paths-reports';
 import { registerAuthorityPaths } from './paths-authority';
+import { registerCalendarImportPaths } from './paths-calendar-imports';
 import { registerRolloutPaths } from './paths-rollouts';
 import { EDGE_COMMON, problems } from './problems';
 import { BEARER } from './route-helpers';
@@ -30,6 +31,7 @@ export function buildRegistry(): OpenAPIRegistry {
   registerOrganisationPaths(r);
   registerReportPaths(r);
   registerAuthorityPaths(r);
+  registerCalendarImportPaths(r);
   registerRolloutPaths(r);
   // The edge answers before any route does, so every operation, also one added later, lists its statuses.
   for (const route of registeredRoutes(r)) route.responses = { ...problems(...EDGE_COMMON), ...route.responses };

@@ -298,6 +298,10 @@ export const readinessSchema = z.object({
   status: z.enum(['ready', 'unavailable']),
   temporal: z.boolean().describe('the Temporal server answers'),
   database: z.boolean().describe('PostgreSQL answers'),
+  calendarHorizons: z
+    .array(z.object({ calendarId: z.string(), version: z.number().int(), coveredThrough: localDateSchema, daysLeft: z.number().int() }))
+    .optional()
+    .describe('a warning, not a failure: calendars in force whose holiday data ends within 60 days (or has ended)'),
 });
 
 // --- Errors: RFC 9457 problem details (api/problem.ts)
