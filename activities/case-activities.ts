@@ -3,7 +3,7 @@
 import { log } from '@temporalio/activity';
 import type { Db } from '../db/client';
 import type { CaseActivities, NoticeRelayActivities, PersistCaseInput } from './types';
-import { writeCase } from './case-write';
+import { breachesRecorded, writeCase } from './case-write';
 import { databaseFacts } from '../db/database-errors';
 import { asDatabaseFailure } from './database-failures';
 import { createNoticeActivities } from './notice-delivery';
@@ -24,6 +24,7 @@ export function createCaseActivities(db: Db, webhook: WebhookSettings = {}): Cas
       });
       // IDs and counts only: what people wrote stays out of the logs.
       log.info('case persisted', { caseId, seqs: entries.map((i) => i.seq), notices: notices.length, revision: snapshot.revision, requestIds });
+      for (const breach of breachesRecorded({ interactions: entries, snapshot })) log.warn('SLA breached', { caseId, ...breach });
       return { receiver };
     },
 

@@ -13,6 +13,16 @@ import type { PersistCaseInput } from './types';
 import { storable } from './storable';
 import { caseFigures } from './case-figures';
 
+/**
+ * The breaches this write records: a case logs an SLA_BREACHED entry as it appends the
+ * breach to its list, so this batch's k such entries are the list's last k. Clock names
+ * and instants only (what the case's people wrote is never among them).
+ */
+export function breachesRecorded(input: Pick<PersistCaseInput, 'interactions' | 'snapshot'>): Array<{ clock: string; due: string }> {
+  const count = input.interactions.filter((i) => i.kind === 'SLA_BREACHED').length;
+  return count === 0 ? [] : input.snapshot.breaches.slice(-count).map((b) => ({ clock: b.clock, due: b.due }));
+}
+
 export async function writeCase(db: Db, input: Omit<PersistCaseInput, 'requestIds' | 'reportRefusal'>, noticeState: 'PENDING' | 'SKIPPED' = 'PENDING'): Promise<void> {
   const { caseId, interactions: entries, notices, snapshot } = storable(input);
   const figures = await caseFigures(db, snapshot);

@@ -3,18 +3,21 @@
 // requests in flight, answers keep-alive clients with `Connection: close`, and exits
 // within API_STOP_GRACE (10 s by default) even if a request never finishes (api/edge/graceful-stop.ts).
 import type { Server } from 'node:http';
-import { loadConfig } from '../config/env';
+import { loadConfig, type Config } from '../config/env';
 import { connectClient } from '../config/temporal';
 import { requireSearchAttributes } from '../config/search-attributes';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { createApp } from './app';
 import { codecOptions } from '../config/codec';
-import { createLogger } from '../config/logger';
+import { processLogger } from '../config/logger';
+import { explainStartupError } from '../config/startup-errors';
 import { listenApi } from './edge/http-server';
 
+let config: Config | undefined;
+
 export async function startApi(): Promise<{ server: Server; stop: () => Promise<void> }> {
-  const config = loadConfig();
+  config = loadConfig();
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.pgliteDir });
   await migrateDatabase(database);
   const client = await connectClient(config);
@@ -27,14 +30,15 @@ export async function startApi(): Promise<{ server: Server; stop: () => Promise<
     idempotencyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     codec: codecOptions(config),
-    logger: createLogger(config.LOG_LEVEL).child({ process: 'api' }),
+    logger: processLogger(config).child({ process: 'api' }),
     ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
   });
   const api = await listenApi(app, config.PORT, config.HOST);
+  const grace = config.API_STOP_GRACE;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
-      await api.stop(config.API_STOP_GRACE * 1000);
+      await api.stop(grace * 1000);
       await client.connection.close();
       await database.close();
     })());
@@ -50,8 +54,8 @@ if (require.main === module) {
       // A second signal while draining changes nothing: stop() is the same drain, bounded either way.
       for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void stop().then(exit(0), exit(1)));
     })
-    .catch((err) => {
-      console.error(err instanceof Error ? err.message : err);
+    .catch((err: unknown) => {
+      console.error(`api: ${explainStartupError(err, { ...config, ports: config ? { [config.PORT]: 'PORT' } : {} })}`);
       process.exit(1);
     });
 }

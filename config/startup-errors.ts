@@ -35,7 +35,7 @@ function portInUse(err: ErrorLike, s: StartupSettings): string {
 function temporalReason(message: string): string {
   if (/ConnectionRefused/.test(message)) return 'connection refused';
   if (/dns error|failed to lookup/.test(message)) return 'host name not found';
-  if (/deadline|TimedOut|timed out/i.test(message)) return 'no answer in time';
+  if (/deadline|TimedOut|timed out/i.test(message)) return 'no answer in time (is a server running there?)';
   if (/tls|certificate|handshake/i.test(message)) return 'TLS handshake failed (check TEMPORAL_TLS_* and TEMPORAL_API_KEY)';
   return 'transport error';
 }

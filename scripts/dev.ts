@@ -6,7 +6,6 @@
 // everything it started, newest first.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { listenApi } from '../api/edge/http-server';
@@ -25,17 +24,10 @@ import { installWorkerRuntime } from '../worker/runtime';
 import { preparedWorkflowBundle, workflowBundleDir } from '../worker/workflow-bundle';
 import { claimDataDir, requireFreePorts } from './dev-preflight';
 import { startTemporal, waitForPort } from './dev-temporal';
+import { localDataDir, localSecretOrMake } from './local-data';
 
-const ROOT = path.resolve(__dirname, '..');
 const TEMPORAL_PORT = Number(process.env.TEMPORAL_DEV_PORT ?? 7233);
 const UI_PORT = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
-
-/** A secret made once for this machine's local system and kept in .data (mode 600). */
-function localSecret(dataDir: string, name: string, make: () => string): string {
-  const file = path.join(dataDir, name);
-  if (!fs.existsSync(file)) fs.writeFileSync(file, make(), { mode: 0o600 });
-  return fs.readFileSync(file, 'utf8').trim();
-}
 
 /** Undo steps for what has been started so far; a stop runs them newest first. */
 const started: Array<() => unknown> = [];
@@ -62,11 +54,11 @@ setInterval(() => {
 const settings: StartupSettings = { ports: { [TEMPORAL_PORT]: 'TEMPORAL_DEV_PORT', [UI_PORT]: 'TEMPORAL_UI_PORT' } };
 
 async function main(): Promise<void> {
-  const dataDir = path.resolve(process.env.CASEKEEPER_DATA_DIR || path.join(ROOT, '.data'));
+  const dataDir = localDataDir();
   fs.mkdirSync(dataDir, { recursive: true });
   started.push(claimDataDir(dataDir));
-  process.env.AUTH_JWT_SECRET ??= localSecret(dataDir, 'dev-auth-secret', () => randomBytes(32).toString('hex'));
-  process.env.CASEKEEPER_ENCRYPTION_KEYS ??= localSecret(dataDir, 'dev-encryption-keys', () => `local1:${randomBytes(32).toString('base64')}`);
+  process.env.AUTH_JWT_SECRET = localSecretOrMake('AUTH_JWT_SECRET', () => randomBytes(32).toString('hex'));
+  process.env.CASEKEEPER_ENCRYPTION_KEYS = localSecretOrMake('CASEKEEPER_ENCRYPTION_KEYS', () => `local1:${randomBytes(32).toString('base64')}`);
   const externalTemporal = Boolean(process.env.TEMPORAL_ADDRESS || process.env.TEMPORAL_PROFILE);
   if (!externalTemporal) process.env.TEMPORAL_ADDRESS = `127.0.0.1:${TEMPORAL_PORT}`;
   // The local UI has no login to pass a token from; the API is bound to loopback.
@@ -115,7 +107,7 @@ async function serve(config: Config, database: Awaited<ReturnType<typeof openDat
   const client = await connectClient(config);
   started.push(() => client.connection.close());
   await ensureNoticeRelay(client); // retries failed webhook notices, also after their case ended
-  const app = createApp({ client, db: database.db, authSecret: config.AUTH_JWT_SECRET, authPolicy: config, idempotencyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS, codec: codecOptions(config), workerMetrics, logger: logger.child({ process: 'api' }) });
+  const app = createApp({ client, db: database.db, authSecret: config.AUTH_JWT_SECRET, authPolicy: config, idempotencyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, codec: codecOptions(config), workerMetrics, logger: logger.child({ process: 'api' }) });
   // The same HTTP server as api/main.ts: parser refusals as problem documents, a bounded drain on stop.
   const server = await listenApi(app, config.PORT, config.HOST);
   started.push(() => server.stop(config.API_STOP_GRACE * 1000));

@@ -1,17 +1,24 @@
-// Operator commands, configured like the worker (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE,
-// CASEKEEPER_ENCRYPTION_KEYS):
-//   npm run ops -- search-attributes      register Casekeeper's search attributes on a cluster
-//   npm run ops -- show-case <caseId>     a case's status, deadlines and last interactions
-//   npm run ops -- redrive <caseId>       retry a case's writes the database refused, now
+// Operator commands, configured like the worker (TEMPORAL_* or a Temporal profile, and
+// CASEKEEPER_ENCRYPTION_KEYS or the keys `npm start` keeps in the data folder).
 import { Connection, Client } from '@temporalio/client';
 import { registerSearchAttributes } from '../config/search-attributes';
+import { explainStartupError } from '../config/startup-errors';
+import { connectionOptionsFor, loadTemporalTarget } from '../config/temporal';
 import { encryptingDataConverter } from '../codec/aes-gcm-codec';
 import { parseKeyRing } from '../codec/keys';
 import { caseWorkflowId, getCaseQuery, redriveWritesSignal, type CaseView } from '../workflows/case/contract';
 import { CASE_SEARCH_ATTRIBUTES } from '../workflows/case/search-attributes';
+import { localSecret } from './local-data';
 
-const address = process.env.TEMPORAL_ADDRESS ?? 'localhost:7233';
-const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+const USAGE = `usage: npm run ops -- <command>
+  search-attributes      register Casekeeper's search attributes on a cluster
+  show-case <caseId>     a case's status, deadlines and last interactions
+  redrive <caseId>       retry a case's writes the database refused, now
+Temporal: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_*, TEMPORAL_PROFILE (default: localhost:7233, default).
+Keys (show-case): CASEKEEPER_ENCRYPTION_KEYS, else the ones npm start keeps in .data/ (CASEKEEPER_DATA_DIR).`;
+
+let target: ReturnType<typeof loadTemporalTarget> | undefined;
+let namespace = 'default';
 
 async function registerAttributes(connection: Connection): Promise<void> {
   const added = await registerSearchAttributes(connection.operatorService, namespace);
@@ -38,7 +45,15 @@ function printCase(v: CaseView): void {
 
 async function main(): Promise<void> {
   const [command, arg] = process.argv.slice(2);
-  const connection = await Connection.connect({ address });
+  if (command === '--help' || command === '-h' || command === 'help') return console.log(USAGE);
+  if (!['search-attributes', 'redrive', 'show-case'].includes(command ?? '') || (command !== 'search-attributes' && !arg)) {
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  target = loadTemporalTarget(process.env);
+  namespace = target.TEMPORAL_NAMESPACE;
+  const connection = await Connection.connect(connectionOptionsFor(target));
   try {
     if (command === 'search-attributes') return await registerAttributes(connection);
     if (command === 'redrive' && arg) {
@@ -47,19 +62,17 @@ async function main(): Promise<void> {
       return console.log(`case ${arg}: asked to retry its refused writes now`);
     }
     if (command === 'show-case' && arg) {
-      const keys = process.env.CASEKEEPER_ENCRYPTION_KEYS;
-      if (!keys) throw new Error('CASEKEEPER_ENCRYPTION_KEYS is needed to read a case (its state is encrypted)');
+      const keys = localSecret('CASEKEEPER_ENCRYPTION_KEYS');
+      if (!keys) throw new Error('CASEKEEPER_ENCRYPTION_KEYS is needed to read a case (its state is encrypted); npm start keeps local ones in .data/');
       const client = new Client({ connection, namespace, dataConverter: encryptingDataConverter(parseKeyRing(keys)) });
       return printCase(await client.workflow.getHandle(caseWorkflowId(arg)).query(getCaseQuery));
     }
-    console.error('usage: npm run ops -- search-attributes | show-case <caseId> | redrive <caseId>');
-    process.exitCode = 2;
   } finally {
     await connection.close();
   }
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+main().catch((err: unknown) => {
+  console.error(explainStartupError(err, { TEMPORAL_ADDRESS: target?.TEMPORAL_ADDRESS }));
   process.exit(1);
 });
