@@ -1,0 +1,85 @@
+// One roll-out page on its own (real PostgreSQL, the Temporal client faked to record the
+// signals): which cases it signals, what it reports, and where a retried attempt resumes.
+import { MockActivityEnvironment } from '@temporalio/testing';
+import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { createRolloutActivities } from '../../activities/rollout-page';
+import { cases, slaPolicies } from '../../db/schema';
+import { DEFAULT_SLA_POLICY } from '../../domain/sla-policy';
+import { caseWorkflowId, type PinnedSla } from '../../workflows/case/contract';
+import type { RolloutPageInput, RolloutPageResult } from '../../workflows/rollout/contract';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  for (const version of [1, 2]) {
+    const policy = { ...DEFAULT_SLA_POLICY, id: 'gold', version, calendarId: '24x7' };
+    await database.db.insert(slaPolicies).values({ id: 'gold', version, name: 'Gold', policy });
+  }
+});
+afterAll(() => database?.drop());
+
+async function openCase(caseId: string, pinned: { id: string; version: number }, status = 'OPEN'): Promise<void> {
+  const now = new Date();
+  await database.db.insert(cases).values({
+    caseId, customerId: 'acme', status, priority: 'NORMAL', category: 'DEFECT', channel: 'ONLINE', level: 0, unit: 'L1',
+    slaBreached: false, openedAt: now, updatedAt: now, version: 1,
+    snapshot: { policy: pinned, calendarId: '24x7' },
+  });
+}
+
+/** A client whose signals are recorded; the workflows in `ended` have completed. */
+function recordingClient(ended: string[] = []) {
+  const signalled: [string, PinnedSla][] = [];
+  const client = {
+    workflow: {
+      getHandle: (workflowId: string) => ({
+        async signal(_def: unknown, pin: PinnedSla) {
+          if (ended.includes(workflowId)) throw new WorkflowNotFoundError('workflow completed', workflowId, undefined);
+          signalled.push([workflowId, pin]);
+        },
+      }),
+    },
+  } as unknown as Client;
+  return { client, signalled };
+}
+
+const page = (client: Client, input: RolloutPageInput, heartbeatDetails?: unknown): Promise<RolloutPageResult> =>
+  new MockActivityEnvironment(heartbeatDetails === undefined ? {} : { heartbeatDetails }).run(createRolloutActivities(database.db, client).rolloutPage, input);
+
+describe('a roll-out page', () => {
+  beforeAll(async () => {
+    await openCase('p-1', { id: 'gold', version: 1 });
+    await openCase('p-2', { id: 'gold', version: 1 }, 'CLOSED');
+    await openCase('p-3', { id: 'gold', version: 1 });
+    await openCase('p-4', { id: 'gold', version: 2 });
+    await openCase('p-5', { id: 'gold', version: 1 });
+  });
+  const target = { kind: 'policy' as const, id: 'gold' };
+
+  it('when a policy version rolls out, then open cases on an older version get its pin, in case order, a page at a time', async () => {
+    const { client, signalled } = recordingClient();
+    const first = await page(client, { target, version: 2, after: null, limit: 2 });
+    expect(first).toEqual({ moved: 2, failed: [], last: 'p-3', done: false });
+    const second = await page(client, { target, version: 2, after: first.last, limit: 2 });
+    expect(second).toEqual({ moved: 1, failed: [], last: 'p-5', done: true });
+    expect(signalled.map(([id]) => id)).toEqual(['p-1', 'p-3', 'p-5'].map(caseWorkflowId));
+    expect(signalled[0]![1]).toMatchObject({ policyId: 'gold', policyVersion: 2, calendarId: '24x7' });
+  });
+
+  it('when a case has ended or its new version is not on record, then it is reported with the reason and not signalled', async () => {
+    const { client, signalled } = recordingClient([caseWorkflowId('p-3')]);
+    expect(await page(client, { target, version: 2, after: null, limit: 10 })).toMatchObject({ moved: 2, failed: [{ caseId: 'p-3', reason: 'CASE_ENDED' }] });
+    const missing = await page(recordingClient().client, { target, version: 9, after: null, limit: 10 });
+    expect(missing.failed.map((f) => f.reason)).toEqual(['POLICY_MISSING', 'POLICY_MISSING', 'POLICY_MISSING', 'POLICY_MISSING']);
+    expect(signalled).toHaveLength(2);
+  });
+
+  it('when an attempt is retried after a heartbeat, then it signals only the cases after the heartbeated one and keeps the counts so far', async () => {
+    const { client, signalled } = recordingClient();
+    const resumed = await page(client, { target, version: 2, after: null, limit: 10 }, { doneThrough: 'p-3', moved: 2, failed: [] });
+    expect(resumed).toEqual({ moved: 3, failed: [], last: 'p-5', done: true });
+    expect(signalled.map(([id]) => id)).toEqual([caseWorkflowId('p-5')]);
+  });
+});
