@@ -1,7 +1,14 @@
-# A private PostgreSQL cluster for the test command, under .data/pg-test-<port>, on a
-# loopback port. As root (CI) it runs as the `postgres` user, as initdb requires.
+# A private PostgreSQL cluster for the test command, on a loopback port, one per port so a
+# bench and the tests can run side by side. As root (CI) it runs as the `postgres` user, as
+# initdb requires - and that user cannot enter a clone in a private folder (root's mode-700
+# home), so as root its data lives under /var/tmp instead, named by a hash of the project's
+# path; otherwise under .data/pg-test-<port>.
 PG_PORT="${CASEKEEPER_TEST_PG_PORT:-55432}"
-PG_DIR="$DATA/pg-test-$PG_PORT" # per port, so a bench and the tests can run side by side
+if [ "$(id -u)" = 0 ]; then
+  PG_DIR="${CASEKEEPER_PG_PARENT:-/var/tmp}/casekeeper-pg-$(printf %s "$ROOT" | sha256sum | cut -c1-12)-$PG_PORT"
+else
+  PG_DIR="$DATA/pg-test-$PG_PORT"
+fi
 
 pg_bindir() {
   local d; for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && { echo "$d"; return; }; done
@@ -15,8 +22,10 @@ as_pg_owner() {
 pg_start() {
   local bin; bin="$(pg_bindir)"
   mkdir -p "$DATA"
+  # Under /var/tmp anyone can make a folder: one this name that postgres does not own is not ours.
+  if [ -e "$PG_DIR" ] && [ "$(stat -c %U "$PG_DIR")" != "$(id -un)" ] && [ "$(stat -c %U "$PG_DIR")" != postgres ]; then rm -rf "$PG_DIR"; fi
   if [ ! -f "$PG_DIR/PG_VERSION" ]; then
-    rm -rf "$PG_DIR"; mkdir -p "$PG_DIR"
+    rm -rf "$PG_DIR"; mkdir -p -m 700 "$PG_DIR"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR"
     as_pg_owner "$bin/initdb" -D "$PG_DIR" -U postgres --auth=trust --no-sync -E UTF8 >/dev/null
   fi
