@@ -10,6 +10,12 @@ import { ROOT } from './paths';
 export async function releasedWorkflowBundle(commit: string): Promise<{ code: string }> {
   const cached = path.join(ROOT, '.data/test', `workflow-bundle-${commit}.js`);
   if (fs.existsSync(cached)) return { code: fs.readFileSync(cached, 'utf8') };
+  try {
+    execFileSync('git', ['cat-file', '-e', `${commit}^{commit}`], { cwd: ROOT, stdio: 'ignore' });
+  } catch {
+    throw new Error(`commit ${commit} (a released workflow) is not in this clone: a shallow clone needs \`git fetch --unshallow\``);
+  }
+  fs.mkdirSync(path.join(ROOT, '.data/test'), { recursive: true });
   const tree = fs.mkdtempSync(path.join(ROOT, '.data/test', 'release-'));
   try {
     const archive = execFileSync('git', ['archive', commit, 'workflows', 'domain', 'activities', 'codec', 'config', 'db'], { cwd: ROOT, maxBuffer: 64 << 20 });
