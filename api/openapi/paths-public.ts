@@ -48,6 +48,15 @@ export function registerPublicPaths(r: OpenAPIRegistry): void {
   r.registerPath({
     ...pub,
     method: 'get',
+    path: '/',
+    operationId: 'root',
+    tags: ['docs'],
+    summary: 'The API\'s address leads to its documentation',
+    responses: { 302: { description: 'To /docs (with a one-line text body, as browsers expect).', headers: { Location: { schema: { type: 'string', const: '/docs' } } }, content: { 'text/plain': { schema: z.string() } } } },
+  });
+  r.registerPath({
+    ...pub,
+    method: 'get',
     path: `${DOCS_ASSET_PREFIX}/{file}`,
     operationId: 'docsAsset',
     tags: ['docs'],

@@ -33,6 +33,10 @@ export function docsRouter(): Router {
   r.get('/docs', (_req, res) => {
     res.type('text/html; charset=utf-8').send(PAGE);
   });
+  // Whoever opens the API's address in a browser lands on its documentation.
+  r.get('/', (_req, res) => {
+    res.redirect(302, '/docs');
+  });
   r.get(`${DOCS_ASSET_PREFIX}/:file`, (req, res, next) => {
     // Only the named files: the parameter never becomes a path on disk.
     const asset = Object.hasOwn(DOCS_ASSETS, req.params.file) ? DOCS_ASSETS[req.params.file] : undefined;
