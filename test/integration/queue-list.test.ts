@@ -88,7 +88,7 @@ describe('the queue', () => {
 });
 
 describe('what the writer stores for queues and reports', () => {
-  it('when a real case is answered and resolved, then its row has the subject, the warning and business minutes on its calendar', async () => {
+  it('when a real case is answered and resolved, then its row has the subject, the warning, business minutes on its calendar and the report\'s facts', async () => {
     const acme = { id: 'acme-user', role: 'customer' as const, customerId: 'acme' };
     const { caseId } = await openViaApi(apiFor(h), acme, { subject: 'Invoices show the wrong VAT' });
     const row = await eventually(async () => (await h.db.db.select().from(cases).where(eq(cases.caseId, caseId)))[0], (r) => r !== undefined);
@@ -107,9 +107,15 @@ describe('what the writer stores for queues and reports', () => {
       snapshot: {
         ...view, revision: view.revision + 1, openedAt: '2026-03-02T01:00:00.000Z', firstRespondedAt: '2026-03-02T02:30:00.000Z',
         resolvedAt: '2026-03-03T01:00:00.000Z', nextDeadline: { kind: next.kind, due: next.due, id: next.id }, openDeadlines: [{ ...next, warned: true }],
+        breaches: [{ clock: 'FIRST_RESPONSE', deadlineId: 'FIRST_RESPONSE-1', due: '2026-03-02T01:30:00.000Z', at: '2026-03-02T01:30:00.000Z' }],
+        feedback: [{ rating: 4, at: '2026-03-03T02:00:00.000Z' }],
+        compensation: [{ id: 'g1', amount: 500, currency: 'EUR', reason: 'late', requestedBy: 'agent-ann', requestedAt: '2026-03-02T03:00:00.000Z', status: 'APPROVED' }],
       },
     });
     const [after] = await h.db.db.select().from(cases).where(eq(cases.caseId, caseId));
     expect([after!.firstResponseMinutes, after!.resolutionMinutes, after!.nextDeadlineWarned, after!.deadlineRank]).toEqual([90, 480, true, 1]);
+    // The facts the SLA report counts, so it never has to parse the snapshot.
+    expect([after!.firstRespondedAt?.toISOString(), after!.firstResponseBreached, after!.appealOutcome]).toEqual(['2026-03-02T02:30:00.000Z', true, null]);
+    expect(after!.reportTallies).toEqual([['breach', 'FIRST_RESPONSE'], ['rating', '4'], ['compensation', 'EUR APPROVED', 500]]);
   });
 });
