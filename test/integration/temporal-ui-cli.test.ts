@@ -38,7 +38,7 @@ describe('the temporal CLI with the codec server', () => {
     const codec = ['--codec-endpoint', `http://127.0.0.1:${port}/codec`, '--codec-auth', await bearer(supervisor)];
     const plain = await describeCase(workflowId, ...codec);
     expect(plain).toContain(`Case ${caseId} ·`);
-    expect(plain).toMatch(/StaticDetails\s+"DEFECT · NORMAL · via ONLINE/);
+    expect(plain).toMatch(/StaticDetails\s+"DEFECT · NORMAL · via ONLINE · SLA default v\d+/);
     const cipher = await describeCase(workflowId);
     expect(cipher).not.toContain(`Case ${caseId} ·`);
 

@@ -46,25 +46,26 @@ export interface DetailsContext {
 }
 
 /**
- * Current details, a few short lines, most important first: status, breach, next
- * deadline; then who holds the case. A closed case says so on its first line, because
- * its workflow keeps running (and the UI says "Running") for the feedback window.
+ * Current details in three short lines, most important first (the UI's panel shows about
+ * three): status with who holds the case, breach, next deadline; a refused write adds one
+ * before the deadline. A closed case says so on its first line, because its workflow keeps
+ * running (and the UI says "Running") for the feedback window.
  */
 export function caseDetailsOf(view: CaseView, ctx: DetailsContext = {}): string {
   const lines: string[] = [];
   const reason = view.closeReason ? ` (${view.closeReason})` : '';
+  const holder = `level ${view.level} · ${view.unit} · ${view.assignee ?? 'unassigned'}`;
   if (view.status === 'CLOSED') {
     const until = ctx.keptUntil ? ` until ${instantIn(ctx.keptUntil, ctx.zone)}` : '';
     lines.push(`**CLOSED**${reason} — kept${until} for feedback, then the workflow completes`);
   } else {
-    lines.push(`**${view.status}**${reason}`);
+    lines.push(`**${view.status}**${reason} · ${holder}`);
   }
   lines.push(view.slaBreached ? `⚠ **breached**: ${[...new Set(view.breaches.map((b) => b.clock))].join(', ')}` : 'no breach');
   if (ctx.stall) lines.push(stallLine(ctx.stall));
   if (view.status !== 'CLOSED') {
     lines.push(view.nextDeadline ? `next: ${view.nextDeadline.kind} due ${instantIn(view.nextDeadline.due, ctx.zone)}` : 'no running clock');
   }
-  lines.push(`level ${view.level} · ${view.unit} · ${view.assignee ?? 'unassigned'}`);
   return lines.join('\n\n');
 }
 

@@ -124,9 +124,9 @@ export const redriveWritesSignal = defineSignal('redriveWrites');
 export function caseStaticDetails(open: Pick<OpenCaseInput, 'sla' | 'category' | 'priority' | 'channel'>): string {
   const { sla } = open;
   return [
-    `${open.category} · ${open.priority} · via ${open.channel}`,
-    `SLA policy ${sla.policyId} v${sla.policyVersion} · calendar ${sla.calendarId} (${sla.calendar.timezone})`,
-    'Live state: Current Details and the timers in the timeline; Queries → **caseFile** (short) or getCase (all).',
+    `${open.category} · ${open.priority} · via ${open.channel} · SLA ${sla.policyId} v${sla.policyVersion}`,
+    `calendar ${sla.calendarId} (${sla.calendar.timezone})`,
+    'live state: Current Details; query **caseFile**',
   ].join('\n\n');
 }
 
