@@ -22,7 +22,7 @@ temporal_cluster_provision() {
   if [ -x "$CLUSTER_HOME/temporal-server" ] && stamp_matches "$CLUSTER_HOME/.version" "$TEMPORAL_SERVER_VERSION"; then
     say "  temporal-server $TEMPORAL_SERVER_VERSION is already built"; return 0
   fi
-  command -v go >/dev/null 2>&1 || { say "  Go 1.24+ is needed to build temporal-server (https://go.dev/dl)"; return 1; }
+  command -v go >/dev/null 2>&1 || { say "  Go 1.25+ is needed to build temporal-server (https://go.dev/dl)"; return 1; }
   say "  building temporal-server and temporal-sql-tool $TEMPORAL_SERVER_VERSION (minutes the first time)"
   rm -rf "$CLUSTER_HOME"; mkdir -p "$CLUSTER_HOME/bin"
   # Background priority: other work on the machine keeps its cores.
