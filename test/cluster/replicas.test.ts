@@ -25,9 +25,12 @@ const procs = processes(() => ({
 
 beforeAll(async () => {
   [cluster, db] = await Promise.all([startCluster(), createTestDatabase()]);
-  await Promise.all([procs.start('worker/main.ts', /polling/), procs.start('worker/main.ts', /polling/)]);
   const ports = [await freePort(), await freePort()];
-  await Promise.all(ports.map((port) => procs.start('api/main.ts', /listening/, { PORT: String(port) })));
+  await Promise.all([
+    procs.start('worker/main.ts', /polling/),
+    procs.start('worker/main.ts', /polling/),
+    ...ports.map((port) => procs.start('api/main.ts', /listening/, { PORT: String(port) })),
+  ]);
   apis.push(...ports.map((port) => `http://127.0.0.1:${port}`));
 }, 240_000);
 afterAll(async () => {
