@@ -65,7 +65,8 @@ async function startCase(overrides: Partial<OpenCaseInput>): Promise<OpenCaseInp
 
 /** The UI renders summaries and details as markdown in frames of their own. */
 async function framesText(page: Page): Promise<string[]> {
-  const texts = await Promise.all(page.frames().map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+  // A string runs in the page: this project's TypeScript knows no DOM.
+  const texts = await Promise.all(page.frames().map((f) => f.evaluate<string>('document.body ? document.body.innerText : ""').catch(() => '')));
   return texts.map((t) => t.trim());
 }
 
@@ -100,7 +101,7 @@ describe('the Temporal UI with the codec server', () => {
     await page.locator(`a[href*="/workflows/${caseWorkflowId(late.caseId)}/"]`).first().click();
     await page.getByText(`Case ${late.caseId} ·`).first().waitFor({ timeout: 60_000 });
     // The timeline draws timer summaries as SVG text.
-    await page.waitForFunction(() => /FIRST_RESPONSE (warning|due) at \d{4}-\d\d-\d\d \d\d:\d\d UTC/.test(document.body.innerHTML), undefined, { timeout: 60_000 });
+    await page.waitForFunction('/FIRST_RESPONSE (warning|due) at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC/.test(document.body.innerHTML)', undefined, { timeout: 60_000 });
     await keep(page, 'temporal-ui-timeline.png');
 
     // Its Current Details lead with the status and the breach.
