@@ -2,6 +2,7 @@
 // API's /metrics and the worker's SDK metrics are scraped for real after a case has run.
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../../api/app';
@@ -11,7 +12,7 @@ import { encryptingDataConverter } from '../../codec/aes-gcm-codec';
 import { installWorkerRuntime } from '../../worker/runtime';
 import { appDeps, bearer } from '../helpers/api';
 import { openViaApi } from '../helpers/api-case';
-import { eventually, startHarness, type Harness } from '../helpers/case-harness';
+import { eventually, startCase, startHarness, type Harness } from '../helpers/case-harness';
 import { agent, backOffice } from '../helpers/fixtures';
 import { TEST_SERVER } from '../helpers/paths';
 import { freePort } from '../helpers/ports';
@@ -49,12 +50,27 @@ const sdkLibrary = (): string => {
   return file ? fs.readFileSync(file).toString('latin1') : '';
 };
 
+async function refuseWritesOf(customerId: string): Promise<void> {
+  await h.db.db.execute(sql.raw(`
+    CREATE FUNCTION refuse_case_write() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.customer_id = '${customerId}' THEN RAISE EXCEPTION 'refused'; END IF;
+      RETURN NEW;
+    END $$;
+    CREATE TRIGGER refuse_case_write BEFORE INSERT OR UPDATE ON cases FOR EACH ROW EXECUTE FUNCTION refuse_case_write();`));
+}
+
 describe('the metrics the dashboard and the alert rules name', () => {
   it('when the API and a worker have served a case, then every name is one they export', async () => {
     const app = createApp({ ...appDeps(h), workerMetrics: scrapeWorker });
     const { caseId } = await openViaApi(app, backOffice);
     await request(app).get(`/v1/cases/${caseId}`).set('authorization', await bearer(agent)).expect(200);
-    const scraped = families(await eventually(async () => (await request(app).get('/metrics').expect(200)).text, (t) => families(t).has('temporal_workflow_task_execution_latency')));
+    // A case whose writes the database refuses: the worker counts the refusal (a counter
+    // the SDK exports only from its first event on).
+    await refuseWritesOf('refused-co');
+    await startCase(h, { customerId: 'refused-co' });
+    const text = await eventually(async () => (await request(app).get('/metrics').expect(200)).text, (t) => /case_write_refusals\S* [1-9]/.test(t), 30_000);
+    const scraped = families(text);
     const sdkNames = sdkLibrary();
 
     const named = [...new Set([...alertExpressions(), ...dashboardExpressions()].flatMap((q) => metricNames(q.expr)))];
