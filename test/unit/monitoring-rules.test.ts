@@ -32,11 +32,17 @@ describe('the Prometheus alert rules (monitoring/prometheus/alerts.yml)', () => 
     expect(run.ok).toBe(true);
   });
 
+  it('when promtool checks the shipped scrape configuration, then it loads with the rules beside it', () => {
+    const check = promtool('check', 'config', path.join(path.dirname(ALERT_RULES), 'prometheus.yml'));
+    expect(check.output).toContain('SUCCESS: 1 rule files found');
+    expect(check.ok).toBe(true);
+  });
+
   it('covers breaches by clock, cases at risk, notices, persistence, calendars, the worker and its backlog', () => {
     const names = alertExpressions().map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining([
       'CasekeeperSlaBreached', 'CasekeeperCasesAtRisk', 'CasekeeperNoticesUndelivered', 'CasekeeperReadModelStalled',
-      'CasekeeperCaseWritesFailing', 'CasekeeperCalendarHorizonNear', 'CasekeeperWorkerDown', 'CasekeeperTaskBacklog',
+      'CasekeeperCaseWritesRefused', 'CasekeeperCaseWritesFailing', 'CasekeeperCalendarHorizonNear', 'CasekeeperWorkerDown', 'CasekeeperTaskBacklog',
     ]));
     // Every alert has at least one promtool test case.
     const tested = fs.readFileSync(ALERT_TESTS, 'utf8');
