@@ -8,6 +8,7 @@ import { caseWorkflowId } from '../../workflows/case/contract';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { freePort } from '../helpers/ports';
 import { processes } from '../helpers/processes';
+import { testedServerVersion } from '../helpers/server-version';
 import { startCluster, type Cluster } from '../helpers/temporal-cluster';
 
 const SECRET = 'replica-test-secret-long-enough-for-hs256';
@@ -56,6 +57,11 @@ async function openCase(api: string, sub: string, key: string, customerId: strin
 }
 
 describe('two API replicas and two workers on the cluster', () => {
+  it('runs on the production server: PostgreSQL persistence, SQL visibility, more than one history shard', async () => {
+    const info = await cluster.env.client.workflowService.getClusterInfo({});
+    expect(info).toEqual(expect.objectContaining({ persistenceStore: 'postgres12', visibilityStore: 'postgres12', historyShardCount: 4, serverVersion: testedServerVersion() }));
+  });
+
   it('when cases are opened through both APIs, then their workflow tasks are completed by both workers', async () => {
     // 16 cases: were the server to hand each first task to a worker at random, all landing on
     // one would happen 3 times in 100,000 runs.

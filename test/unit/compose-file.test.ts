@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/case/search-attributes';
+import { testedServerVersion } from '../helpers/server-version';
 
 const file = path.resolve(__dirname, '../../temporal-docker-compose.yml');
-const clusterScript = fs.readFileSync(path.resolve(__dirname, '../../scripts/lib/temporal-cluster.sh'), 'utf8');
 const compose = parse(fs.readFileSync(file, 'utf8')) as { services: Record<string, { image: string; command?: string[]; ports?: string[] }> };
 
 describe('temporal-docker-compose.yml', () => {
@@ -27,8 +27,7 @@ describe('temporal-docker-compose.yml', () => {
   });
 
   it('runs the Temporal server release the cluster suite tests, with admin tools of the same release', () => {
-    const tested = /^TEMPORAL_SERVER_VERSION=v(\S+)$/m.exec(clusterScript)?.[1];
-    expect(tested).toMatch(/^\d+\.\d+\.\d+$/);
+    const tested = testedServerVersion();
     expect(compose.services.temporal?.image).toBe(`temporalio/auto-setup:${tested}`);
     expect(compose.services['temporal-search-attributes']?.image).toBe(`temporalio/admin-tools:${tested}`);
   });
