@@ -22,7 +22,6 @@ const listCasesQueryDocumented = listCasesQuery.extend({
   openedTo: listCasesQuery.shape.openedTo.meta({ description: 'opened at or before; within the years 0001–9999 (UTC)' }),
   cursor: listCasesQuery.shape.cursor.meta({ description: 'the `nextCursor` of the previous page (of the same `sort`)' }),
   dueBefore: listCasesQuery.shape.dueBefore.meta({ description: 'next deadline before this instant; within the years 0001–9999 (UTC)' }),
-  level: listCasesQuery.shape.level.meta({ type: 'integer', minimum: 0, maximum: 20, description: 'escalation level (0 = front line)' }),
 });
 
 // The generator reads z.coerce.number().min(0) as nullable, but a query string has no null.

@@ -38,7 +38,8 @@ export const listCasesQuery = z
     assignee: z.string().min(1).max(128).optional().describe('a member of staff, or `me` for the caller'),
     unassigned: z.literal('true').transform(() => true).optional().describe('only cases nobody is assigned to'),
     unit: z.enum(UNITS).optional(),
-    level: z.coerce.number().int().min(0).max(20).optional().describe('escalation level (0 = front line)'),
+    // Digits only: coercion would read an empty `level=` as level 0.
+    level: z.string().regex(/^(?:1?\d|20)$/, 'a level from 0 to 20').transform(Number).optional().describe('escalation level (0 = front line), 0–20'),
     breached: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
     dueBefore: filterInstant.optional().describe('only cases whose next deadline falls before this instant'),
     openedFrom: filterInstant.optional(),

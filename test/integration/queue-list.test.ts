@@ -78,10 +78,11 @@ describe('the queue', () => {
     expect(await walk(`dueBefore=${inHours(1.5).toISOString()}`)).toEqual(only(['q-b', 'q-e', 'q-j', 'q-k']));
   });
 
-  it('when filters contradict or a cursor comes from the other order, then the answer is 400', async () => {
+  it('when filters contradict, a level is empty or a cursor comes from the other order, then the answer is 400', async () => {
     const app = apiFor(h);
     const auth = await bearer(supervisor);
     await request(app).get('/v1/cases?assignee=me&unassigned=true').set('authorization', auth).expect(400);
+    await request(app).get('/v1/cases?sort=nextDeadline&level=').set('authorization', auth).expect(400); // not level 0
     const byOpened = await request(app).get(`/v1/cases?customerId=${CUSTOMER}&limit=1`).set('authorization', auth).expect(200);
     await request(app).get(`/v1/cases?sort=nextDeadline&cursor=${byOpened.body.nextCursor}`).set('authorization', auth).expect(400);
   });
