@@ -9,8 +9,7 @@
 #         create the namespace, register the search attributes; print the frontend address
 #     scripts/lib/temporal-cluster.sh stop <run-dir>    stop it and drop its databases
 #   With CLUSTER_OWNER_PID set, start also stops the cluster once that process has gone.
-# Each start makes databases of its own (named after the run directory), so clusters of
-# several test files never share state.
+# Each start makes databases of its own (named after the run directory): clusters never share state.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/step.sh"
 
@@ -60,23 +59,6 @@ setup_database() {
     { say "schema setup of $db failed; see $log"; return 1; }
 }
 
-# Loopback ports nothing listens on now, all held at once so none repeats. Below 32768:
-# the server stores membership ports as PostgreSQL smallint (ephemeral ports overflow it).
-free_ports() {
-  node -e '
-    const net = require("node:net");
-    const held = [];
-    const tryPort = () => new Promise((resolve) => {
-      const s = net.createServer().once("error", () => resolve(tryPort()));
-      s.listen(20000 + Math.floor(Math.random() * 12000), "127.0.0.1", () => { held.push(s); resolve(); });
-    });
-    (async () => {
-      for (let i = 0; i < Number(process.argv[1]); i++) await tryPort();
-      console.log(held.map((s) => s.address().port).join(" "));
-      held.forEach((s) => s.close());
-    })();' "$1"
-}
-
 # Waits for the frontend to answer, naming the log when the server dies or hangs.
 wait_until_serving() {
   local run="$1" address="$2" pid; pid="$(cat "$run/server.pid")"
@@ -103,18 +85,18 @@ prepare_namespace() {
 cluster_start() {
   local run="$1"
   mkdir -p "$run"; run="$(cd "$run" && pwd)"
-  local name; name="tc_$(basename "$run" | tr -c 'a-zA-Z0-9_\n' '_')"
+  local name; name="tc_$(basename "$run" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9_\n' '_')"
   parse_database_url "${TEST_DATABASE_URL:-${DATABASE_URL:?set TEST_DATABASE_URL or DATABASE_URL}}"
   export TC_DB="$name" TC_VISIBILITY_DB="${name}_visibility" TC_DYNAMIC_CONFIG="$ROOT/tools/temporal-cluster/dynamic-config.yaml"
   echo "$TC_DB $TC_VISIBILITY_DB" > "$run/databases" # before creating them, so stop drops what a failed start made
   setup_database "$TC_DB" temporal "$run/setup.log"
   setup_database "$TC_VISIBILITY_DB" visibility "$run/setup.log"
-  read -r TC_FRONTEND_PORT TC_FRONTEND_HTTP_PORT TC_FRONTEND_MEMBERSHIP_PORT TC_HISTORY_PORT TC_HISTORY_MEMBERSHIP_PORT \
-    TC_MATCHING_PORT TC_MATCHING_MEMBERSHIP_PORT TC_WORKER_PORT TC_WORKER_MEMBERSHIP_PORT TC_METRICS_PORT < <(free_ports 10)
-  export TC_FRONTEND_PORT TC_FRONTEND_HTTP_PORT TC_FRONTEND_MEMBERSHIP_PORT TC_HISTORY_PORT TC_HISTORY_MEMBERSHIP_PORT \
-    TC_MATCHING_PORT TC_MATCHING_MEMBERSHIP_PORT TC_WORKER_PORT TC_WORKER_MEMBERSHIP_PORT TC_METRICS_PORT
+  # TC_FRONTEND_PORT, TC_FRONTEND_HTTP_PORT, ... as tools/temporal-cluster/cluster.yaml reads them.
+  local names=(FRONTEND FRONTEND_HTTP FRONTEND_MEMBERSHIP HISTORY HISTORY_MEMBERSHIP MATCHING MATCHING_MEMBERSHIP WORKER WORKER_MEMBERSHIP METRICS) ports i
+  read -r -a ports < <(node "$ROOT/tools/temporal-cluster/free-ports.mjs" ${#names[@]})
+  for i in "${!names[@]}"; do export "TC_${names[$i]}_PORT=${ports[$i]}"; done
   echo "127.0.0.1:$TC_METRICS_PORT" > "$run/metrics-address"
-  # Its own session: stop reaches it by process group even after this script has exited.
+  # Its own session: it outlives this script (stop ends it by its pid) and no terminal signal reaches it.
   setsid "$CLUSTER_HOME/temporal-server" --root "$ROOT" --config tools/temporal-cluster --env cluster --allow-no-auth start \
     >"$run/server.log" 2>&1 < /dev/null &
   echo $! > "$run/server.pid"
