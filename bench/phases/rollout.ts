@@ -9,6 +9,7 @@ import { resolveSlaRule, type SlaPolicy } from '../../domain/sla-policy';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId, type OpenCaseInput, type PinnedSla } from '../../workflows/case/contract';
 import type { caseWorkflow } from '../../workflows/case/workflow';
 import { rolloutWorkflowId, type RolloutProgress } from '../../workflows/rollout/contract';
+import { temporal } from '@temporalio/proto';
 import { countBillableActions } from '../billing-rules';
 import { fetchAllRuns } from '../billing-history';
 import { intake } from '../cases';
@@ -53,6 +54,7 @@ export async function rolloutPhase(stack: Stack, opts: BenchOptions): Promise<Me
   const actions = runs.reduce((sum, h) => sum + countBillableActions(h).total, 0);
   const historyBytes = runs.reduce((sum, h) => sum + JSON.stringify(h).length, 0);
   const pinBytes = JSON.stringify(pinOf(v1)).length;
+  const perCase = await actionsAfterSignal(stack, caseIds[0]!);
   await stack.settle();
   return [
     {
@@ -66,8 +68,8 @@ export async function rolloutPhase(stack: Stack, opts: BenchOptions): Promise<Me
       note:
         `N = ${n}: ${seconds.toFixed(1)} s (workflow done after ${workflowSeconds.toFixed(1)} s), ${status.pagesDone} pages, ` +
         `moved ${status.moved}, failed ${status.failedCount}; roll-out runs: ${runs.length}, billable actions ${actions} ` +
-        `(+ ${status.moved} signals billed to the cases), history ${(historyBytes / 1024).toFixed(0)} KiB`,
-      details: { n, seconds, workflowSeconds, pages: status.pagesDone, moved: status.moved, failed: status.failedCount, runs: runs.length, rolloutActions: actions, signals: status.moved, historyBytes, pinBytes },
+        `(+ ${perCase} per case from its signal on, sampled), history ${(historyBytes / 1024).toFixed(0)} KiB`,
+      details: { n, seconds, workflowSeconds, pages: status.pagesDone, moved: status.moved, failed: status.failedCount, runs: runs.length, rolloutActions: actions, signals: status.moved, actionsPerCaseFromSignal: perCase, historyBytes, pinBytes },
     },
   ];
 }
@@ -90,6 +92,14 @@ const pinOf = (policy: SlaPolicy): PinnedSla => ({
 async function startCase(stack: Stack, caseId: string, sla: PinnedSla): Promise<void> {
   const open: OpenCaseInput = { ...(intake as Omit<OpenCaseInput, 'caseId' | 'openedBy' | 'sla'>), caseId, openedBy: backOffice, sla };
   await stack.caseClient.workflow.start<typeof caseWorkflow>(CASE_WORKFLOW_TYPE, { workflowId: caseWorkflowId(caseId), taskQueue: stack.caseQueue, args: [{ open }] });
+}
+
+/** One case's billable actions from the roll-out's signal on (the signal, its write, any upsert). */
+async function actionsAfterSignal(stack: Stack, caseId: string): Promise<number> {
+  const runs = await fetchAllRuns(stack.caseClient, caseWorkflowId(caseId));
+  const events = runs.flatMap((h) => h.events ?? []);
+  const signalled = events.findIndex((e) => e.eventType === temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED);
+  return signalled < 0 ? 0 : countBillableActions({ events: events.slice(signalled) }).total;
 }
 
 async function countAt(stack: Stack, prefix: string, version: number): Promise<number> {
