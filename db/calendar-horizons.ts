@@ -33,8 +33,9 @@ async function horizonOfVersion(db: Db, id: string, version: number): Promise<Ca
 
 /** Each case's horizon, in the order given; undefined where its calendar has none. */
 export async function horizonsOfCases(db: Db, refs: readonly CaseCalendarRef[]): Promise<(CalendarHorizon | undefined)[]> {
-  const ids = [...new Set(refs.map((r) => r.calendarId))];
-  if (ids.length === 0) return [];
+  // A snapshot without a calendar ID (none is expected) is simply not marked.
+  const ids = [...new Set(refs.map((r) => r.calendarId).filter((id): id is string => typeof id === 'string'))];
+  if (ids.length === 0) return refs.map(() => undefined);
   const versions = await db
     .select({ id: calendars.id, version: calendars.version, createdAt: calendars.createdAt })
     .from(calendars)
