@@ -2,8 +2,8 @@
 // by their search attributes, and reads them as a case file: input decrypted through our
 // codec server, Current Details leading with the breach, timers named by their clock.
 // Someone without the codec sees only ciphertext (test/workflow/encryption.test.ts).
-// Screenshots of the list, a breached case and its timeline are kept in test-artifacts/
-// (ignored by git) for people to look at.
+// Screenshots of the list (with the case columns README.md names), a breached case and its
+// timeline are kept in test-artifacts/ (ignored by git) for people to look at.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
@@ -63,6 +63,15 @@ async function startCase(overrides: Partial<OpenCaseInput>): Promise<OpenCaseInp
   return open;
 }
 
+/** The columns README.md tells people to add (the gear under the list). */
+const CASE_COLUMNS = ['CaseStatus', 'SlaBreached', 'NextDeadline', 'EscalationLevel', 'AssignedAgent', 'ReadModelStalled'];
+
+async function addCaseColumns(page: Page): Promise<void> {
+  await page.locator('[data-testid="workflows-summary-table-configuration-button"]').click();
+  for (const column of CASE_COLUMNS) await page.locator(`[data-testid="orderable-list-item-${column}-add-button"]`).click();
+  await page.locator('[data-testid="drawer-close-button"]').first().click();
+}
+
 /** The UI renders summaries and details as markdown in frames of their own. */
 async function framesText(page: Page): Promise<string[]> {
   // A string runs in the page: this project's TypeScript knows no DOM.
@@ -87,7 +96,12 @@ describe('the Temporal UI with the codec server', () => {
     const query = encodeURIComponent(`WorkflowType="caseWorkflow" AND CaseStatus="OPEN"`);
     await page.goto(`${ui()}/namespaces/default/workflows?query=${query}`);
     for (const id of [calm.caseId, late.caseId]) await page.locator(`a[href*="/workflows/${caseWorkflowId(id)}/"]`).first().waitFor({ timeout: 60_000 });
+    await addCaseColumns(page);
+    await page.locator('th', { hasText: 'CaseStatus' }).first().waitFor({ timeout: 60_000 });
+    await page.setViewportSize({ width: 2400, height: 700 }); // the added columns sit right of Start
     await keep(page, 'temporal-ui-list.png');
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    expect(await page.locator('tbody').innerText()).toContain('OPEN');
 
     // A calm case: its input decrypted by the codec server.
     await page.locator(`a[href*="/workflows/${caseWorkflowId(calm.caseId)}/"]`).first().click();
