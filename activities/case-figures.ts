@@ -2,7 +2,7 @@
 // of the next deadline (it lives in the snapshot's clock list), business minutes to first
 // response and to resolution (they need the business calendar), and the few facts the
 // report counts, small enough that a report over 100,000 cases never parses a snapshot.
-// Never fails a write: a figure it cannot compute is stored as null.
+// A figure it cannot compute (no such calendar, instants centuries apart) is stored as null.
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { calendars } from '../db/schema';
@@ -28,7 +28,7 @@ export interface CaseFigures extends ReportFacts {
 
 type FactSource = Pick<CaseView, 'firstRespondedAt' | 'breaches' | 'escalations' | 'appeal' | 'compensation' | 'feedback'>;
 
-/** The facts of one case the SLA report counts (db/migrations/0007 derives the same in SQL). */
+/** The facts of one case the SLA report counts (the report_facts migration derives the same in SQL). */
 export function reportFacts(s: FactSource): ReportFacts {
   const breaches = s.breaches ?? [];
   const escalations = s.escalations ?? [];
@@ -63,9 +63,20 @@ function calendarOf(db: Db, calendarId: string): Promise<BusinessCalendar | unde
     .where(eq(calendars.id, calendarId))
     .orderBy(desc(calendars.version))
     .limit(1)
-    .then(([row]) => (row ? createBusinessCalendar(row.spec as CalendarSpec) : undefined));
-  byId.set(calendarId, { readAt: Date.now(), calendar: calendar.catch(() => undefined) });
-  return byId.get(calendarId)!.calendar;
+    .then(([row]) => (row ? buildCalendar(row.spec as CalendarSpec) : undefined));
+  // A failed read is not remembered: the write fails with it (like any database outage)
+  // and its retry reads again, so a blip never stores a figure as unknown.
+  calendar.catch(() => byId.delete(calendarId));
+  byId.set(calendarId, { readAt: Date.now(), calendar });
+  return calendar;
+}
+
+function buildCalendar(spec: CalendarSpec): BusinessCalendar | undefined {
+  try {
+    return createBusinessCalendar(spec);
+  } catch {
+    return undefined; // a stored spec this code cannot read: no figures, but the write goes on
+  }
 }
 
 function minutesBetween(calendar: BusinessCalendar | undefined, from: string, to: string | undefined): number | null {
