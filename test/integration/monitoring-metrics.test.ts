@@ -13,7 +13,7 @@ import { installWorkerRuntime } from '../../worker/runtime';
 import { appDeps, bearer } from '../helpers/api';
 import { openViaApi } from '../helpers/api-case';
 import { eventually, startCase, startHarness, type Harness } from '../helpers/case-harness';
-import { agent, backOffice } from '../helpers/fixtures';
+import { agent, backOffice, pinnedSla } from '../helpers/fixtures';
 import { TEST_SERVER } from '../helpers/paths';
 import { freePort } from '../helpers/ports';
 import { TEST_KEY_RING } from '../helpers/temporal';
@@ -29,7 +29,8 @@ beforeAll(async () => {
     server: { executable: { type: 'existing-path', path: TEST_SERVER } },
   });
   await registerSearchAttributes(env.connection.operatorService, env.namespace ?? 'default');
-  h = await startHarness(env);
+  // A receiver nobody listens on: notices stay undelivered.
+  h = await startHarness(env, { webhook: { url: `http://127.0.0.1:${await freePort()}/hook`, secret: 'monitoring-test-secret' } });
 });
 afterAll(async () => {
   await h?.stop();
@@ -82,5 +83,19 @@ describe('the metrics the dashboard and the alert rules name', () => {
     expect(unknown).toEqual([]);
     // The app's own metrics are all in a real scrape, not merely known by name.
     expect(named.filter((n) => n.startsWith('casekeeper_') && !scraped.has(n))).toEqual([]);
+  });
+});
+
+describe('the figures the alerts read', () => {
+  it('when a case passes its warning point and its notices cannot be delivered, then /metrics counts it at risk and ages the oldest notice', async () => {
+    const app = createApp(appDeps(h));
+    // Warned after 1.2 s, due after 30 s: the time-skipping server runs in real time while nobody waits on it.
+    await startCase(h, { sla: pinnedSla({ firstResponseMinutes: 0.5, warningFraction: 0.04 }) });
+    const text = await eventually(
+      async () => (await request(app).get('/metrics').expect(200)).text,
+      (t) => /casekeeper_cases_at_risk\{clock="FIRST_RESPONSE"\} 1/.test(t) && /casekeeper_webhook_oldest_undelivered_seconds [1-9]/.test(t),
+      20_000,
+    );
+    expect(text).not.toMatch(/casekeeper_cases_at_risk\{clock="ESCALATION"\}/);
   });
 });
