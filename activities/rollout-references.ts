@@ -47,7 +47,7 @@ export class ReferenceLookups {
       .where(where)
       .orderBy(desc(contractVersions.version))
       .limit(1)
-      .then(([row]) => (row ? contractPolicy({ organisationId, version: row.version, terms: row.terms as ContractTerms }) : undefined));
+      .then(([row]) => (row ? asPolicy(organisationId, row.version, row.terms as ContractTerms) : undefined));
   }
 
   /** The calendar at `version`, or its newest version when none is named. */
@@ -66,5 +66,14 @@ export class ReferenceLookups {
       this.calendars.set(key, found);
     }
     return found;
+  }
+}
+
+/** Stored terms were validated when saved; terms that no longer validate count as missing, not as an outage to retry for ever. */
+function asPolicy(organisationId: string, version: number, terms: ContractTerms): SlaPolicy | undefined {
+  try {
+    return contractPolicy({ organisationId, version, terms });
+  } catch {
+    return undefined;
   }
 }
