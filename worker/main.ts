@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const bundle = preparedWorkflowBundle(workflowBundleDir(config.CASEKEEPER_DATA_DIR), logger); // meanwhile, connect
   bundle.catch(() => undefined); // its failure is reported where it is awaited, below
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.pgliteDir });
-  await migrateDatabase(database);
+  // Migrating overlaps connecting and loading the workflows; activities need it done only once the worker polls.
+  const migrated = migrateDatabase(database);
+  migrated.catch(() => undefined); // reported where it is awaited
   const connection = await NativeConnection.connect(config.temporalConnection);
   // A case upserting an unknown attribute would stall: refuse to start instead, saying which.
   await requireSearchAttributes(connection.operatorService, config.TEMPORAL_NAMESPACE);
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     workflowBundle: { codePath: (await bundle).codePath },
     tuning: config,
   });
+  await migrated;
   // Failed webhook notices are retried by the relay workflow, also after their case has ended.
   await ensureNoticeRelayOver({ connection, namespace: config.TEMPORAL_NAMESPACE, keyRing: config.keyRing, taskQueue: config.TEMPORAL_TASK_QUEUE });
   logger.info(`worker: polling ${config.TEMPORAL_ADDRESS} (${config.TEMPORAL_NAMESPACE}); SDK metrics at http://${config.WORKER_METRICS_ADDRESS}/metrics`);
