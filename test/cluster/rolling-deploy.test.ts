@@ -30,17 +30,18 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const w of workers) if (w.worker.getState() === 'RUNNING') w.worker.shutdown();
   await Promise.allSettled(workers.map((w) => w.running));
-  for (const w of workers) await w.connection.close();
+  for (const w of workers) await w.connection.close().catch(() => undefined); // the old one is closed already
   await db?.drop();
   await cluster?.stop();
 });
 
 /** A worker with a connection of its own, as in a separate process (one worker per queue per connection). */
-async function startWorker(code: string): Promise<Worker> {
+async function startWorker(code: string): Promise<(typeof workers)[number]> {
   const connection = await NativeConnection.connect({ address: cluster.address });
   const worker = await createCaseWorker({ connection, namespace: 'default', db: db.db, taskQueue, workflowBundle: { code }, keyRing: TEST_KEY_RING });
-  workers.push({ worker, running: worker.run(), connection });
-  return worker;
+  const started = { worker, running: worker.run(), connection };
+  workers.push(started);
+  return started;
 }
 
 /** The harness's helpers need only the client (h.env) and the task queue. */
@@ -68,7 +69,11 @@ describe('rolling deploy', () => {
     // The deploy: new workers poll beside the old ones; actions meanwhile reach either.
     await startWorker(workflowBundle().code);
     for (const c of before) await act(h(), c.caseId, agent, { type: 'reply', message: 'Looking into it.' });
-    oldWorker.shutdown();
+    // The old process exits: drained, its polls closed (a task handed to a poll still open
+    // on a dying worker would wait for its timeout, as in production).
+    oldWorker.worker.shutdown();
+    await oldWorker.running;
+    await oldWorker.connection.close();
     const after = await open();
 
     for (const c of [...before, after]) {
