@@ -29,7 +29,8 @@ export interface CaseWorkerOptions {
   tuning?: WorkerTuning;
 }
 
-function tuningOptions(t: WorkerTuning = {}) {
+/** The SDK options the tuning variables set. */
+export function tuningOptions(t: WorkerTuning = {}) {
   return {
     ...(t.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS ? { maxConcurrentWorkflowTaskExecutions: t.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS } : {}),
     ...(t.WORKER_MAX_CONCURRENT_ACTIVITIES ? { maxConcurrentActivityTaskExecutions: t.WORKER_MAX_CONCURRENT_ACTIVITIES } : {}),

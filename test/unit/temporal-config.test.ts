@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../config/env';
 import { createLogger, logDestination } from '../../config/logger';
+import { tuningOptions } from '../../worker/create-worker';
 
 const base = { AUTH_JWT_SECRET: 'x'.repeat(40), CASEKEEPER_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 3).toString('base64')}` };
 let profileFile: string;
@@ -40,6 +41,8 @@ describe('Temporal connection settings', () => {
     const tuned = loadConfig({ ...base, WORKER_MAX_CACHED_WORKFLOWS: '250', WORKER_MAX_CONCURRENT_ACTIVITIES: '20' });
     expect([tuned.WORKER_MAX_CACHED_WORKFLOWS, tuned.WORKER_MAX_CONCURRENT_ACTIVITIES, tuned.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS]).toEqual([250, 20, undefined]);
     expect(() => loadConfig({ ...base, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '0' })).toThrow(/WORKER_MAX_CONCURRENT_WORKFLOW_TASKS/);
+    // What the worker hands the SDK: only what was set, so the rest keeps the SDK's defaults.
+    expect(tuningOptions(tuned)).toEqual({ maxConcurrentActivityTaskExecutions: 20, maxCachedWorkflows: 250 });
   });
 });
 
