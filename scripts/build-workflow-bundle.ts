@@ -7,7 +7,7 @@ import { preparedWorkflowBundle, workflowBundleDir } from '../worker/workflow-bu
 const dataDir = process.env.CASEKEEPER_DATA_DIR || path.resolve(__dirname, '../.data');
 
 preparedWorkflowBundle(workflowBundleDir(dataDir)).then(
-  ({ codePath, built }) => console.error(`[casekeeper]   workflow bundle ${built ? 'built' : 'is current'}: ${path.relative(process.cwd(), codePath)}`),
+  ({ bundle, built }) => console.error(`[casekeeper]   workflow bundle ${built ? 'built' : 'is current'}${'codePath' in bundle ? `: ${path.relative(process.cwd(), bundle.codePath)}` : ' (not kept: the data folder is read-only)'}`),
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);

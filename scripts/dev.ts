@@ -6,7 +6,7 @@
 // everything it started, newest first.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { listenApi } from '../api/edge/http-server';
 import { codecOptions } from '../config/codec';
@@ -89,15 +89,15 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.pgliteDir });
   started.push(() => database.close());
   await migrateDatabase(database);
-  await serve(config, database, logger, (await bundle).codePath, externalTemporal);
+  await serve(config, database, logger, (await bundle).bundle, externalTemporal);
 }
 
-async function serve(config: Config, database: Awaited<ReturnType<typeof openDatabase>>, logger: ReturnType<typeof processLogger>, bundlePath: string, externalTemporal: boolean): Promise<void> {
+async function serve(config: Config, database: Awaited<ReturnType<typeof openDatabase>>, logger: ReturnType<typeof processLogger>, workflowBundle: WorkflowBundleOption, externalTemporal: boolean): Promise<void> {
   const workerMetrics = installWorkerRuntime(config.WORKER_METRICS_ADDRESS, logger.child({ process: 'worker' }));
   const connection = await NativeConnection.connect(config.temporalConnection);
   started.push(() => connection.close());
   await requireSearchAttributes(connection.operatorService, config.TEMPORAL_NAMESPACE);
-  const worker = await createCaseWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, db: database.db, keyRing: config.keyRing, webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET }, workflowBundle: { codePath: bundlePath }, tuning: config });
+  const worker = await createCaseWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, db: database.db, keyRing: config.keyRing, webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET }, workflowBundle, tuning: config });
   const running = worker.run();
   // The SDK also drains the worker itself on SIGINT/SIGTERM.
   started.push(async () => {

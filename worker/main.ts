@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     keyRing: config.keyRing,
     ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
     webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET },
-    workflowBundle: { codePath: (await bundle).codePath },
+    workflowBundle: (await bundle).bundle,
     tuning: config,
   });
   await migrated;

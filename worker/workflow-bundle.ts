@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { FAILURE_CONVERTER_PATH } from '../codec/aes-gcm-codec';
 
@@ -32,25 +32,30 @@ export function workflowSourceHash(root = ROOT): string {
 /** Where the bundles live: a folder of the data directory (CASEKEEPER_DATA_DIR). */
 export const workflowBundleDir = (dataDir: string): string => path.join(dataDir, 'workflow-bundle');
 
-/** The bundle for the code as it is now: its path, and whether it had to be built. */
-export async function preparedWorkflowBundle(dir: string, logger?: Logger): Promise<{ codePath: string; built: boolean }> {
+/** The bundle for the code as it is now (a file, or the code itself where the folder is read-only), and whether it had to be built. */
+export async function preparedWorkflowBundle(dir: string, logger?: Logger): Promise<{ bundle: WorkflowBundleOption; built: boolean }> {
   const file = path.join(dir, `workflow-bundle-${workflowSourceHash()}.js`);
-  if (fs.existsSync(file)) return { codePath: file, built: false };
+  if (fs.existsSync(file)) return { bundle: { codePath: file }, built: false };
   logger?.info('no workflow bundle matches the code: building one (seconds; provisioning builds it ahead)');
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('../workflows'),
     failureConverterPath: FAILURE_CONVERTER_PATH, // as a worker bundling from workflowsPath gets it
     logger: bundlerLogger(logger),
   });
-  fs.mkdirSync(dir, { recursive: true });
-  // Written whole, then renamed: a worker starting meanwhile never reads half a bundle.
-  const partial = `${file}.${process.pid}.partial`;
-  fs.writeFileSync(partial, code);
-  fs.renameSync(partial, file);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    // Written whole, then renamed: a worker starting meanwhile never reads half a bundle.
+    const partial = `${file}.${process.pid}.partial`;
+    fs.writeFileSync(partial, code);
+    fs.renameSync(partial, file);
+  } catch (err) {
+    logger?.warn({ dir, errorCode: (err as NodeJS.ErrnoException).code }, 'cannot keep the workflow bundle for the next start (read-only data folder?)');
+    return { bundle: { code }, built: true };
+  }
   for (const old of fs.readdirSync(dir)) {
     if (BUNDLE_NAME.test(old) && path.join(dir, old) !== file) fs.rmSync(path.join(dir, old), { force: true });
   }
-  return { codePath: file, built: true };
+  return { bundle: { codePath: file }, built: true };
 }
 
 /** webpack's chatter at debug; its warnings and errors as they are. */

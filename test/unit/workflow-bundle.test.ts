@@ -32,7 +32,7 @@ describe('the prebuilt workflow bundle', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-dir-'));
     const current = path.join(dir, `workflow-bundle-${workflowSourceHash()}.js`);
     fs.writeFileSync(current, '/* prebuilt */');
-    await expect(preparedWorkflowBundle(dir)).resolves.toEqual({ codePath: current, built: false });
+    await expect(preparedWorkflowBundle(dir)).resolves.toEqual({ bundle: { codePath: current }, built: false });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
