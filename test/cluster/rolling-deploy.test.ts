@@ -80,7 +80,11 @@ describe('rolling deploy', () => {
       await act(h(), c.caseId, agent, { type: 'resolve', result: 'Fixed.' });
       await act(h(), c.caseId, customer, { type: 'accept' });
       expect(await view(h(), c.caseId)).toEqual(expect.objectContaining({ status: 'CLOSED', closeReason: 'ACCEPTED' }));
-      const row = await eventually(() => db.db.query.cases.findFirst({ where: (t, { eq }) => eq(t.caseId, c.caseId) }), (r) => r?.status === 'CLOSED');
+      // The old path writes after answering, in an activity. In about 1 run of 3 here one such
+      // write waits out its 30 s start-to-close timeout and lands on its retry (the runs take
+      // ~34 s instead of ~3 s): an attempt lost around the old worker's stop, cause not yet
+      // pinned down. The case is never wrong meanwhile, its read model only late: allow a minute.
+      const row = await eventually(() => db.db.query.cases.findFirst({ where: (t, { eq }) => eq(t.caseId, c.caseId) }), (r) => r?.status === 'CLOSED', 60_000);
       expect(row?.status).toBe('CLOSED');
     }
 
