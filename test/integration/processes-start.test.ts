@@ -115,7 +115,7 @@ describe('npm start', () => {
   });
 });
 
-describe('worker start-up', () => {
+describe('worker and API start-up', () => {
   const workerEnv = async (extra: Record<string, string>) => ({
     AUTH_JWT_SECRET: 'x'.repeat(40),
     CASEKEEPER_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
@@ -124,13 +124,14 @@ describe('worker start-up', () => {
     ...extra,
   });
 
+  // The API migrates before it connects to Temporal (the worker does both at once), so nothing else fails first.
   it('when the database cannot be reached, then one line gives its cause and host, never the password', async () => {
     const port = await freePort();
-    const worker = run(process.execPath, ['--import', 'tsx', 'worker/main.ts'], await workerEnv({ DATABASE_URL: `postgres://app:hunter2secret@127.0.0.1:${port}/cases` }));
-    expect(await exited(worker)).toBe(1);
-    const line = lastLine(worker.output());
-    expect(line).toBe(`worker: cannot use the database at 127.0.0.1:${port}/cases (DATABASE_URL): ECONNREFUSED`);
-    expect(worker.output()).not.toContain('hunter2secret');
+    const api = run(process.execPath, ['--import', 'tsx', 'api/main.ts'], await workerEnv({ DATABASE_URL: `postgres://app:hunter2secret@127.0.0.1:${port}/cases`, PORT: String(await freePort()) }));
+    expect(await exited(api)).toBe(1);
+    const line = lastLine(api.output());
+    expect(line).toBe(`api: cannot use the database at 127.0.0.1:${port}/cases (DATABASE_URL): ECONNREFUSED`);
+    expect(api.output()).not.toContain('hunter2secret');
   });
 
   it('when Temporal cannot be reached, then one line names TEMPORAL_ADDRESS and why', async () => {
