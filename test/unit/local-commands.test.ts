@@ -15,7 +15,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function run(script: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env, CASEKEEPER_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, CASEKEEPER_DATA_DIR: dataDir };
   delete env.AUTH_JWT_SECRET;
   delete env.CASEKEEPER_ENCRYPTION_KEYS;
   const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env, encoding: 'utf8' });
