@@ -32,5 +32,5 @@ test('four processes migrating a new database at once all start, and the schema 
   const applied = await check`select count(*)::int as n from drizzle.__drizzle_migrations`;
   const journal = (await import('../../db/migrations/meta/_journal.json')).entries.length;
   await check.end();
-  expect(applied[0].n).toBe(journal);
+  expect(applied[0]?.n).toBe(journal);
 });
