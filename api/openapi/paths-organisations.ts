@@ -80,5 +80,6 @@ export function registerOrganisationPaths(r: OpenAPIRegistry): void {
     request: { query: serviceStandardsQuery },
     responses: { 200: json(ServiceStandards, 'The standards in force now.') },
   }, [400, 'Staff did not name the organisation.'], [403, 'A customer asked for another organisation, or its token names none.'],
+  [404, 'Staff named an organisation nobody knows: not onboarded, no customer account, no case.'],
   [422, 'The service hours name a calendar that is not on record.']);
 }

@@ -9,7 +9,7 @@ import { contractVersionBody, contractVersionParam, organisationBody, organisati
 import { scheduleContractRollout } from '../services/contract-rollout';
 import { addContractVersion, contractVersionAnswer, getContractVersion } from '../services/contract-versions';
 import { getOrganisation, listOrganisations, organisationAuditTrail, saveOrganisation } from '../services/organisations';
-import { standardsFor, standardsOrganisation } from '../services/service-standards';
+import { assertKnownOrganisation, standardsFor, standardsOrganisation } from '../services/service-standards';
 
 export function organisationsRouter(db: Db, client: Client, taskQueue?: string): Router {
   const r = Router();
@@ -45,7 +45,9 @@ export function organisationsRouter(db: Db, client: Client, taskQueue?: string):
   // C4.2: anyone signed in; a customer reads its own organisation's.
   r.get('/service-standards', async (req, res) => {
     const q = parse(serviceStandardsQuery, req.query, 'query');
-    res.json(await standardsFor(db, standardsOrganisation(req.actor!, q.organisationId), new Date()));
+    const organisationId = standardsOrganisation(req.actor!, q.organisationId);
+    if (req.actor!.role !== 'customer') await assertKnownOrganisation(db, organisationId);
+    res.json(await standardsFor(db, organisationId, new Date()));
   });
   return r;
 }

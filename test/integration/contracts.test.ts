@@ -147,5 +147,6 @@ describe('service standards (C4.2)', () => {
     await request(app).get('/v1/service-standards').set('authorization', staff).expect(400);
     const fallback = (await request(app).get('/v1/service-standards?organisationId=no-contract-co').set('authorization', staff).expect(200)).body;
     expect(fallback).toMatchObject({ contract: null, serviceHours: { calendarId: 'cn-mainland', timezone: 'Asia/Shanghai' } });
+    await request(app).get('/v1/service-standards?organisationId=no-contract-c0').set('authorization', staff).expect(404); // a typo
   });
 });
