@@ -46,11 +46,11 @@ export const cases = pgTable(
     subject: text('subject'),
     /** The next deadline's warning has gone off (its clock passed the policy's warning fraction). */
     nextDeadlineWarned: boolean('next_deadline_warned').notNull().default(false),
-    /** Queue order, at-risk first: 0 breached, 1 warned, 2 running, 3 no running clock. */
+    /** Queue order, at risk first: 0 the next deadline has warned, 1 running, 2 no running clock (a past breach does not rank). */
     deadlineRank: smallint('deadline_rank')
       .notNull()
       .generatedAlwaysAs(
-        sql`case when next_deadline_at is null then 3 when sla_breached then 0 when next_deadline_warned then 1 else 2 end`,
+        sql`case when next_deadline_at is null then 2 when next_deadline_warned then 0 else 1 end`,
       ),
     /** Business minutes from opening to the first staff answer, on the case's calendar. */
     firstResponseMinutes: integer('first_response_minutes'),

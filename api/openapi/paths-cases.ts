@@ -20,8 +20,8 @@ const listCasesQueryDocumented = listCasesQuery.extend({
   category: listCasesQuery.shape.category.meta(csvOf(CATEGORIES)),
   openedFrom: listCasesQuery.shape.openedFrom.meta({ description: 'opened at or after; within the years 0001–9999 (UTC)' }),
   openedTo: listCasesQuery.shape.openedTo.meta({ description: 'opened at or before; within the years 0001–9999 (UTC)' }),
-  cursor: listCasesQuery.shape.cursor.meta({ description: 'the `nextCursor` of the previous page (of the same `sort`)' }),
-  dueBefore: listCasesQuery.shape.dueBefore.meta({ description: 'next deadline before this instant; within the years 0001–9999 (UTC)' }),
+  cursor: listCasesQuery.shape.cursor.meta({ description: 'the `nextCursor` of the previous page (of the same `sort`); any other value is refused with 400' }),
+  dueBefore: listCasesQuery.shape.dueBefore.meta({ description: 'next deadline before this instant; within the years 0001–9999 (UTC); staff only' }),
 });
 
 // The generator reads z.coerce.number().min(0) as nullable, but a query string has no null.
@@ -63,7 +63,7 @@ export function registerCasePaths(r: OpenAPIRegistry): void {
       tags: ['cases'],
       summary: 'List cases (newest first, or a queue by next deadline), with filters and cursor pagination',
       description:
-        '`status`, `priority` and `category` take comma-separated lists. `sort=nextDeadline` is the queue: breached cases first, then those whose next deadline has warned, then the rest, each by due time; cases without a running clock come last. `assignee=me` is the caller\'s own queue. Customers see only their own organisation\'s cases, with staff under neutral labels.',
+        '`status`, `priority` and `category` take comma-separated lists. `sort=nextDeadline` is the queue: cases whose next deadline has warned (at risk) first, then the other running clocks, each by due time; cases without a running clock come last. A past breach does not move a case up: `breached=true` lists those. `assignee=me` is the caller\'s own queue. Customers see only their own organisation\'s cases, with staff under neutral labels; their next deadline may be a staff-only clock whose time they are not shown, so a customer\'s `sort=nextDeadline` or `dueBefore` is refused with 400 naming the parameter.',
       request: { query: listCasesQueryDocumented },
       responses: { 200: json(c.CaseListPage, 'A page of cases.') },
     },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CATEGORIES, PRIORITIES, UNITS } from '../../domain/case-types';
 import { isAdmissible } from '../edge/admissible';
+import { boundedInstant } from './instant';
 
 /** The largest value of a PostgreSQL `integer` column (int4), which `after` is compared with. */
 export const INT4_MAX = 2_147_483_647;
@@ -20,15 +21,6 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values)).min(1).max(values.length));
 
-// The time must stay within years 0001–9999 in UTC once its offset applies: PostgreSQL
-// reads ISO year 0000 as out of range, and JavaScript writes year 10000 in a form it
-// cannot parse. No case opened outside that span, so such a filter is a client error.
-const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00Z');
-const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
-const filterInstant = z.iso
-  .datetime({ offset: true })
-  .refine((s) => Date.parse(s) >= FIRST_INSTANT && Date.parse(s) <= LAST_INSTANT, 'a time within the years 0001–9999 (UTC)');
-
 export const listCasesQuery = z
   .object({
     status: csv(CASE_STATUSES).optional(),
@@ -41,13 +33,13 @@ export const listCasesQuery = z
     // Digits only: coercion would read an empty `level=` as level 0.
     level: z.string().regex(/^(?:1?\d|20)$/, 'a level from 0 to 20').transform(Number).optional().describe('escalation level (0 = front line), 0–20'),
     breached: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-    dueBefore: filterInstant.optional().describe('only cases whose next deadline falls before this instant'),
-    openedFrom: filterInstant.optional(),
-    openedTo: filterInstant.optional(),
+    dueBefore: boundedInstant.optional().describe('only cases whose next deadline falls before this instant'),
+    openedFrom: boundedInstant.optional(),
+    openedTo: boundedInstant.optional(),
     sort: z
       .enum(['openedAt', 'nextDeadline'])
       .default('openedAt')
-      .describe('`openedAt`: newest first; `nextDeadline`: at risk first (breached, then warned), then by due time; cases without a running clock last'),
+      .describe('`openedAt`: newest first; `nextDeadline` (staff only): at risk first (the next deadline has warned), then by due time; cases without a running clock last'),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     cursor: cursor.optional(),
   })

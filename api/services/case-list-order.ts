@@ -4,6 +4,7 @@
 import { asc, desc, sql, type SQL } from 'drizzle-orm';
 import { cases } from '../../db/schema';
 import { badRequest } from '../problem';
+import { isStorableInstant } from '../schemas/instant';
 
 /** The columns an order needs from the last row of a page. */
 export interface OrderKeys {
@@ -30,9 +31,10 @@ function decode(raw: string, valid: (c: Decoded) => boolean): Decoded {
   } catch {
     // falls through to the refusal
   }
-  throw badRequest('the cursor is not one this API issued for this sort');
+  throw badRequest('`cursor` is not one this API issued for this sort');
 }
-const isInstant = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+// What a cursor holds reaches SQL as a timestamptz: only instants PostgreSQL can store.
+const isInstant = (v: unknown): v is string => typeof v === 'string' && isStorableInstant(Date.parse(v));
 const isText = (v: unknown): v is string => typeof v === 'string';
 
 /** Newest first: (opened_at, case_id) descending. */
@@ -45,17 +47,22 @@ const byOpened: ListOrder = {
   cursorOf: (last) => encode({ o: last.openedAt.toISOString(), c: last.caseId }),
 };
 
+/** deadline_rank (db/schema.ts): 0 the next deadline has warned, 1 running, 2 no running clock. */
+const NO_CLOCK_RANK = 2;
+const isRank = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= NO_CLOCK_RANK;
+
 /**
- * The queue: at-risk first (deadline_rank 0 breached, 1 warned, 2 running), each rank by
- * due time, then cases without a running clock (rank 3, no due time) by case ID.
+ * The queue: at risk first (the next deadline has warned), then the other running clocks,
+ * each by due time, then cases without a running clock (no due time) by case ID. A past
+ * breach does not rank a case: `breached=true` finds those.
  */
 const byDeadline: ListOrder = {
   orderBy: [asc(cases.deadlineRank), asc(cases.nextDeadlineAt), asc(cases.caseId)],
   after(raw) {
-    const c = decode(raw, (c) => c.k === 'd' && Number.isInteger(c.r) && (c.d === null || isInstant(c.d)) && isText(c.c));
+    const c = decode(raw, (c) => c.k === 'd' && isRank(c.r) && (c.r === NO_CLOCK_RANK) === (c.d === null) && (c.d === null || isInstant(c.d)) && isText(c.c));
     if (c.d === null) {
-      // Rank 3 has no due time; `is null` keeps the scan on the index's null range.
-      return sql`(${cases.deadlineRank} = 3 and ${cases.nextDeadlineAt} is null and ${cases.caseId} > ${c.c as string})`;
+      // The last rank has no due time; `is null` keeps the scan on the index's null range.
+      return sql`(${cases.deadlineRank} = ${NO_CLOCK_RANK} and ${cases.nextDeadlineAt} is null and ${cases.caseId} > ${c.c as string})`;
     }
     // Rows of a later rank win on the first column, so their null due time never matters.
     return sql`(${cases.deadlineRank}, ${cases.nextDeadlineAt}, ${cases.caseId}) > (${c.r as number}::smallint, ${new Date(c.d as string).toISOString()}::timestamptz, ${c.c as string})`;

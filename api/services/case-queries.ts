@@ -15,6 +15,10 @@ export async function listCases(db: Db, q: ListCasesQuery, actor: Actor) {
   }
   // A staff ID as a filter would let a customer test guesses at who handles their cases.
   if (actor.role === 'customer' && q.assignee !== undefined) throw forbidden('customers do not filter by member of staff');
+  // A customer is not shown the due time of a staff-only clock (customerListItem), so
+  // neither may they filter or sort by it: answers would reveal it a page at a time.
+  if (actor.role === 'customer' && q.dueBefore !== undefined) throw badRequest('`dueBefore` is for staff: customers are not shown every deadline');
+  if (actor.role === 'customer' && q.sort === 'nextDeadline') throw badRequest('`sort=nextDeadline` is for staff: customers are not shown every deadline');
   if (q.assignee !== undefined && q.unassigned) throw badRequest('`assignee` and `unassigned` exclude each other');
   const customerId = actor.role === 'customer' ? actor.customerId : q.customerId;
   const assignee = q.assignee === 'me' ? actor.id : q.assignee;

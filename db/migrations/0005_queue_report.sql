@@ -1,7 +1,7 @@
 DROP INDEX "cases_assignee_idx";--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "subject" text;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "next_deadline_warned" boolean DEFAULT false NOT NULL;--> statement-breakpoint
-ALTER TABLE "cases" ADD COLUMN "deadline_rank" smallint GENERATED ALWAYS AS (case when next_deadline_at is null then 3 when sla_breached then 0 when next_deadline_warned then 1 else 2 end) STORED NOT NULL;--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "deadline_rank" smallint GENERATED ALWAYS AS (case when next_deadline_at is null then 2 when next_deadline_warned then 0 else 1 end) STORED NOT NULL;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "first_response_minutes" integer;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "resolution_minutes" integer;--> statement-breakpoint
 -- Hand-written: rows written before this migration take subject and warning from their snapshot.

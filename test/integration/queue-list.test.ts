@@ -1,6 +1,8 @@
-// The agent's queue: GET /v1/cases?sort=nextDeadline puts breached cases first, then
-// warned ones, then the rest, each by due time, and cases without a running clock last;
-// the cursor walks that order once; the queue filters narrow it. The rows are written
+// The agent's queue: GET /v1/cases?sort=nextDeadline puts cases whose next deadline has
+// warned first, then the other running clocks, each by due time, and cases without a
+// running clock last (a past breach does not move a case up); the cursor walks that order
+// once, and a cursor it did not issue is a 400; the queue filters narrow it; customers
+// may neither sort nor filter by a deadline they may not be shown. The rows are written
 // into the read model directly (each rank needs a clock in a given state); the writer's
 // own columns are checked on a real case opened through the API.
 import request from 'supertest';
@@ -22,7 +24,7 @@ const inHours = (n: number) => new Date(NOW + n * 3_600_000);
 
 // id, breached, warned, due (hours from NOW) or null, assignee, unit, level
 const ROWS: [string, boolean, boolean, number | null, string | null, string, number][] = [
-  ['q-a', true, false, 5, 'agent-ann', 'front-line', 0],
+  ['q-a', true, false, 5, 'agent-ann', 'front-line', 0], // breached once, its next clock is not at risk
   ['q-b', true, true, 1, null, 'specialist', 1],
   ['q-c', false, true, 3, 'agent-ann', 'front-line', 0],
   ['q-d', false, true, 2, 'agent-bob', 'specialist', 1],
@@ -34,7 +36,7 @@ const ROWS: [string, boolean, boolean, number | null, string | null, string, num
   ['q-j', false, false, 1, 'agent-bob', 'front-line', 0],
   ['q-k', false, false, 1, null, 'front-line', 0], // same due time as q-j: the case ID decides
 ];
-const QUEUE = ['q-b', 'q-a', 'q-d', 'q-c', 'q-e', 'q-j', 'q-k', 'q-f', 'q-g', 'q-h', 'q-i'];
+const QUEUE = ['q-b', 'q-d', 'q-c', 'q-e', 'q-j', 'q-k', 'q-f', 'q-a', 'q-g', 'q-h', 'q-i'];
 
 beforeAll(async () => {
   await h.db.db.insert(cases).values(
@@ -63,7 +65,7 @@ async function walk(query: string, as = supervisor, limit = 2): Promise<string[]
 }
 
 describe('the queue', () => {
-  it('when sorted by next deadline, then breached cases come first, then warned, then the rest by due time, cases without a clock last; two by two the cursor walks it once', async () => {
+  it('when sorted by next deadline, then cases at risk come first, then the rest by due time whether or not they breached before, cases without a clock last; two by two the cursor walks it once', async () => {
     expect(await walk('')).toEqual(QUEUE);
     expect(await walk('', supervisor, 100)).toEqual(QUEUE);
   });
@@ -85,6 +87,36 @@ describe('the queue', () => {
     await request(app).get('/v1/cases?sort=nextDeadline&level=').set('authorization', auth).expect(400); // not level 0
     const byOpened = await request(app).get(`/v1/cases?customerId=${CUSTOMER}&limit=1`).set('authorization', auth).expect(200);
     await request(app).get(`/v1/cases?sort=nextDeadline&cursor=${byOpened.body.nextCursor}`).set('authorization', auth).expect(400);
+  });
+
+  it('when a cursor is crafted with a rank or a time PostgreSQL cannot take, then the answer is 400 naming `cursor`, never a 500', async () => {
+    const app = apiFor(h);
+    const auth = await bearer(supervisor);
+    const craft = (c: object) => Buffer.from(JSON.stringify(c)).toString('base64url');
+    const due = inHours(1).toISOString();
+    const crafted: [string, object][] = [
+      ['nextDeadline', { k: 'd', r: 40000, d: due, c: 'q-a' }], // past smallint
+      ['nextDeadline', { k: 'd', r: 3, d: null, c: 'q-a' }], // no such rank
+      ['nextDeadline', { k: 'd', r: 1, d: null, c: 'q-a' }], // a running clock without a due time
+      ['nextDeadline', { k: 'd', r: 1, d: '0000-01-01T00:00:00Z', c: 'q-a' }], // year 0000
+      ['nextDeadline', { k: 'd', r: 1, d: '+010000-01-01T00:00:00Z', c: 'q-a' }], // year 10000
+      ['openedAt', { o: '0000-06-01T00:00:00Z', c: 'q-a' }],
+      ['openedAt', { o: '+275760-09-13T00:00:00Z', c: 'q-a' }],
+    ];
+    for (const [sort, cursor] of crafted) {
+      const res = await request(app).get(`/v1/cases?sort=${sort}&cursor=${craft(cursor)}`).set('authorization', auth);
+      expect([JSON.stringify(cursor), res.status, res.body.detail]).toEqual([JSON.stringify(cursor), 400, expect.stringContaining('`cursor`')]);
+    }
+  });
+
+  it('when a customer sorts or filters by next deadline, then the answer is 400 naming the parameter (a staff-only clock\'s due time stays hidden)', async () => {
+    const app = apiFor(h);
+    const auth = await bearer({ id: 'queue-co-user', role: 'customer', customerId: CUSTOMER });
+    const sorted = await request(app).get('/v1/cases?sort=nextDeadline').set('authorization', auth).expect(400);
+    expect(sorted.body.detail).toContain('`sort=nextDeadline`');
+    const filtered = await request(app).get(`/v1/cases?dueBefore=${inHours(1.5).toISOString()}`).set('authorization', auth).expect(400);
+    expect(filtered.body.detail).toContain('`dueBefore`');
+    await request(app).get('/v1/cases').set('authorization', auth).expect(200);
   });
 });
 
@@ -114,7 +146,7 @@ describe('what the writer stores for queues and reports', () => {
       },
     });
     const [after] = await h.db.db.select().from(cases).where(eq(cases.caseId, caseId));
-    expect([after!.firstResponseMinutes, after!.resolutionMinutes, after!.nextDeadlineWarned, after!.deadlineRank]).toEqual([90, 480, true, 1]);
+    expect([after!.firstResponseMinutes, after!.resolutionMinutes, after!.nextDeadlineWarned, after!.deadlineRank]).toEqual([90, 480, true, 0]);
     // The facts the SLA report counts, so it never has to parse the snapshot.
     expect([after!.firstRespondedAt?.toISOString(), after!.firstResponseBreached, after!.appealOutcome]).toEqual(['2026-03-02T02:30:00.000Z', true, null]);
     expect(after!.reportTallies).toEqual([['breach', 'FIRST_RESPONSE'], ['rating', '4'], ['compensation', 'EUR APPROVED', 500]]);
