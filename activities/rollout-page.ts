@@ -29,6 +29,9 @@ export function createRolloutActivities(db: Db, client: Client): RolloutActiviti
   return {
     async rolloutPage({ target, version, after, limit }: RolloutPageInput): Promise<RolloutPageResult> {
       const rules = ROLLOUT_TARGETS[target.kind];
+      const refs = new ReferenceLookups(db);
+      const supersededBy = await rules.supersededBy?.(target.id, version, refs);
+      if (supersededBy !== undefined) return { moved: 0, failed: [], last: null, done: true, supersededBy };
       const rows = await db
         .select({
           caseId: cases.caseId,
@@ -47,7 +50,6 @@ export function createRolloutActivities(db: Db, client: Client): RolloutActiviti
       const resumed = Context.current().info.heartbeatDetails as PageHeartbeat | undefined;
       const progress: PageHeartbeat = resumed ?? { doneThrough: '', moved: 0, failed: [] };
       const todo = (rows as RolloutCase[]).filter((c) => c.caseId > progress.doneThrough);
-      const refs = new ReferenceLookups(db);
       const pins = new Map<string, Promise<PinnedSla | RolloutFailureReason>>();
       const pinFor = (c: RolloutCase) => {
         // Cases alike but for their ID get the same pin: computed once a page.

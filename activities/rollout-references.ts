@@ -6,7 +6,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { calendars, contractVersions, slaPolicies } from '../db/schema';
 import type { CalendarSpec } from '../domain/business-calendar';
-import { contractPolicy, organisationOfPolicy, type ContractTerms } from '../domain/contract-terms';
+import { contractPolicy, organisationOfPolicy, versionInForce, type ContractTerms } from '../domain/contract-terms';
 import type { SlaPolicy } from '../domain/sla-policy';
 
 export class ReferenceLookups {
@@ -48,6 +48,15 @@ export class ReferenceLookups {
       .orderBy(desc(contractVersions.version))
       .limit(1)
       .then(([row]) => (row ? asPolicy(organisationId, row.version, row.terms as ContractTerms) : undefined));
+  }
+
+  /** The number of the organisation's contract version in force at `at`, if any. */
+  async contractVersionInForce(organisationId: string, at: Date): Promise<number | undefined> {
+    const versions = await this.db
+      .select({ version: contractVersions.version, effectiveFrom: contractVersions.effectiveFrom })
+      .from(contractVersions)
+      .where(eq(contractVersions.organisationId, organisationId));
+    return versionInForce(versions, at)?.version;
   }
 
   /** The calendar at `version`, or its newest version when none is named. */

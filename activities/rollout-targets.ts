@@ -29,6 +29,8 @@ export interface RolloutTargetRules {
   selects(id: string, version: number): SQL;
   /** The case's new pin, or why it cannot have one. */
   pinFor(c: RolloutCase, id: string, version: number, refs: ReferenceLookups): Promise<PinnedSla | RolloutFailureReason>;
+  /** A later version that has replaced this one before the roll-out ran, if the kind has such (then nothing moves). */
+  supersededBy?(id: string, version: number, refs: ReferenceLookups): Promise<number | undefined>;
 }
 
 /** The read-model columns behind RolloutCase (the pin lives in the snapshot). */
@@ -50,6 +52,12 @@ export const ROLLOUT_TARGETS: Record<RolloutTargetKind, RolloutTargetRules> = {
   organisation: {
     selects: (id, version) => sql`${pinnedPolicyId} = ${contractPolicyId(id)} and ${pinnedPolicyVersion} < ${version}`,
     pinFor: (c, id, version, refs) => pinOnPolicyVersion(c, contractPolicyId(id), version, refs),
+    // Versions N and N+1 saved with the same effectiveFrom: N's delayed roll-out fires but
+    // N+1 is in force, so moving cases to N would only undo them a moment later.
+    async supersededBy(id, version, refs) {
+      const inForce = await refs.contractVersionInForce(id, new Date());
+      return inForce !== undefined && inForce > version ? inForce : undefined;
+    },
   },
   /** Cases on the calendar keep their policy version's rule and move to this calendar version. */
   calendar: {

@@ -31,5 +31,7 @@ export const rolloutStatusSchema = z.object({
   startsAt: instant.optional(),
   startedAt: instant.optional(),
   finishedAt: instant.optional(),
+  /** An organisation's roll-out that moved nothing because this later contract version was in force when it ran. */
+  supersededBy: z.number().int().min(1).optional(),
 });
 export type RolloutStatus = z.infer<typeof rolloutStatusSchema>;

@@ -4,7 +4,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { createRolloutActivities } from '../../activities/rollout-page';
-import { cases, slaPolicies } from '../../db/schema';
+import { cases, contractVersions, organisations, slaPolicies } from '../../db/schema';
 import { DEFAULT_SLA_POLICY } from '../../domain/sla-policy';
 import { caseWorkflowId, type PinnedSla } from '../../workflows/case/contract';
 import type { RolloutPageInput, RolloutPageResult } from '../../workflows/rollout/contract';
@@ -81,5 +81,25 @@ describe('a roll-out page', () => {
     const resumed = await page(client, { target, version: 2, after: null, limit: 10 }, { doneThrough: 'p-3', moved: 2, failed: [] });
     expect(resumed).toEqual({ moved: 3, failed: [], last: 'p-5', done: true });
     expect(signalled.map(([id]) => id)).toEqual([caseWorkflowId('p-5')]);
+  });
+});
+
+describe('a contract roll-out page', () => {
+  const target = { kind: 'organisation' as const, id: 'twin-org' };
+  beforeAll(async () => {
+    await database.db.insert(organisations).values({ id: 'twin-org', name: 'Twin' });
+    // Versions 2 and 3 take effect at the same instant: 3 is the one in force.
+    const at = [new Date('2020-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z')];
+    await database.db.insert(contractVersions).values(at.map((effectiveFrom, i) => ({ organisationId: 'twin-org', version: i + 1, effectiveFrom, terms: {} })));
+    await openCase('t-1', { id: 'contract:twin-org', version: 1 });
+  });
+
+  it('when its version was replaced by one taking effect at the same time, then it moves nothing and names the version in force', async () => {
+    const { client, signalled } = recordingClient();
+    expect(await page(client, { target, version: 2, after: null, limit: 10 })).toEqual({ moved: 0, failed: [], last: null, done: true, supersededBy: 3 });
+    expect(signalled).toEqual([]);
+    // The version in force does handle the case (its stored terms here are empty, so it is reported).
+    const current = await page(client, { target, version: 3, after: null, limit: 10 });
+    expect(current).toEqual({ moved: 0, failed: [{ caseId: 't-1', reason: 'POLICY_MISSING' }], last: 't-1', done: true });
   });
 });

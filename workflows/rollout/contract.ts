@@ -18,8 +18,10 @@ export interface RolloutTarget {
 }
 
 /**
- * One roll-out per target and version: asking again for the same target at the same
- * version is the same roll-out (same ID), never a second pass over the cases.
+ * One roll-out ID per target and version. While one runs, asking again for the same
+ * target at the same version is that roll-out; once it has completed, asking again starts
+ * a new run under the same ID: a sweep of the cases still on an older version (see
+ * startRollout in api/services/policy-rollout.ts).
  */
 export const rolloutId = (target: RolloutTarget, version: number): string => `${target.kind}-${target.id}-v${version}`;
 export const rolloutWorkflowId = (id: string): string => `rollout-${id}`;
@@ -63,7 +65,16 @@ export interface RolloutProgress {
   after: string | null;
   startedAt: string;
   finishedAt?: string;
+  /**
+   * An organisation's roll-out only: the contract version in force when it ran, when that
+   * was not this one (a later version took effect at the same time). Nothing was moved.
+   */
+  supersededBy?: number;
 }
+
+/** The memo key under which each run keeps its progress (read by describe(), no query). */
+export const PROGRESS_MEMO_KEY = 'progress';
+export const progressMemo = (progress: RolloutProgress): Record<string, unknown> => ({ [PROGRESS_MEMO_KEY]: progress });
 
 export interface RolloutInput {
   target: RolloutTarget;
@@ -82,6 +93,8 @@ export interface RolloutPageResult {
   last: string | null;
   /** No cases after this page. */
   done: boolean;
+  /** Set (with done) when the version is no longer the one to move cases onto: see RolloutProgress. */
+  supersededBy?: number;
 }
 
 export interface RolloutPageInput {

@@ -1,11 +1,15 @@
-// A roll-out: moves the open cases of one target (policy, calendar) onto one version of
-// it, a page at a time, in case-ID order. Each page is one activity that reads the page
-// from the read model and signals every case its new pin; the workflow then continues as
-// new with its progress, so its history stays a few events long however many cases there
-// are, and a worker that dies mid-page resumes from the page's last heartbeat.
-import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
+// A roll-out: moves the open cases of one target (SLA policy, calendar, or organisation's
+// service contract) onto one version of it, a page at a time, in case-ID order. Each page
+// is one activity that reads the page from the read model and signals every case its new
+// pin; the workflow then continues as new with its progress, so its history stays a few
+// events long however many cases there are, and a worker that dies mid-page resumes from
+// the page's last heartbeat. The progress is also kept in the run's memo (set when a run
+// starts and when it ends), so the API reads it with describe(): no query, which a run
+// that has not finished its first workflow task could not answer.
+import { makeContinueAsNewFunc, proxyActivities, setHandler, upsertMemo } from '@temporalio/workflow';
 import {
   MAX_LISTED_FAILURES,
+  progressMemo,
   rolloutId,
   rolloutProgressQuery,
   type RolloutActivities,
@@ -40,9 +44,13 @@ export async function rolloutWorkflow(input: RolloutInput): Promise<RolloutProgr
 
   const page = await rolloutPage({ target: input.target, version: input.version, after: progress.after, limit: input.pageSize ?? DEFAULT_PAGE_SIZE });
   record(progress, page);
-  if (!page.done) return continueAsNew<typeof rolloutWorkflow>({ ...input, progress });
+  if (!page.done) {
+    const next = makeContinueAsNewFunc<typeof rolloutWorkflow>({ memo: progressMemo(progress) });
+    return next({ ...input, progress });
+  }
   progress.state = 'COMPLETED';
   progress.finishedAt = new Date().toISOString();
+  upsertMemo(progressMemo(progress));
   return progress;
 }
 
@@ -52,4 +60,5 @@ function record(progress: RolloutProgress, page: RolloutPageResult): void {
   progress.failedCount += page.failed.length;
   progress.failed.push(...page.failed.slice(0, Math.max(0, MAX_LISTED_FAILURES - progress.failed.length)));
   if (page.last !== null) progress.after = page.last;
+  if (page.supersededBy !== undefined) progress.supersededBy = page.supersededBy;
 }
