@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { CATEGORIES, PRIORITIES } from '../../domain/case-types';
 import { idSchema, slaPolicyBody, slaRuleSchema } from './reference';
+import { boundedInstant } from './instant';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = boundedInstant;
 
 /** An organisation's ID is the `customerId` its cases and its customers' tokens carry. */
 export const organisationIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an organisation ID (its customers\' customerId)');

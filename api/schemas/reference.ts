@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CATEGORIES, PRIORITIES } from '../../domain/case-types';
 import { PAUSABLE_CLOCKS } from '../../domain/sla-policy';
+import { boundedInstant } from './instant';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM (00:00–24:00)');
 const interval = z.tuple([hhmm, hhmm]);
@@ -56,6 +57,6 @@ export const previewBody = z
     /** Staff: whose contract to preview (a customer's own is always used). */
     organisationId: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an organisation (customer) ID').optional(),
     slaPolicyId: idSchema.optional(),
-    openedAt: z.iso.datetime({ offset: true }).optional(),
+    openedAt: boundedInstant.optional(),
   })
   .strict();

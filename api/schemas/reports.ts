@@ -1,8 +1,9 @@
 // zod schemas of the SLA report: its query and its answer (api/services/report-sla.ts).
 import { z } from 'zod';
 import type { ClockKind } from '../../domain/case-state';
+import { boundedInstant } from './instant';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = boundedInstant;
 
 /** The longest period one report covers: it bounds what one request makes PostgreSQL read. */
 export const REPORT_MAX_DAYS = 366;

@@ -10,6 +10,11 @@ export const ODD_BUT_VALID_PIECES = ['\u202e', '\u2066', '\u2069', '\u200f', 'ðŸ
 export const BOUNDARY_NUMBERS = [2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), 1e308, -1e308, -0, 5e-324] as const;
 /** Strings a lenient number parser might take for numbers. */
 export const NUMBER_LIKE = ['NaN', 'Infinity', '-Infinity', '1e309', '-0', '0x10', ' 1', '1_000', '2147483648', '9007199254740993'] as const;
+/**
+ * ISO 8601 instants zod's datetime accepts but PostgreSQL cannot store: year 0000, and
+ * times whose offset carries them into year 0000 or 10000 in UTC.
+ */
+export const OUT_OF_RANGE_INSTANTS = ['0000-01-01T00:00:00Z', '0001-01-01T00:30:00+01:00', '9999-12-31T23:59:59-01:00', '9999-12-31T23:59:59.999-14:00'] as const;
 /** A value nested far deeper than any schema (and the API's 32-level limit). */
 export const deeplyNested = (levels: number): unknown => Array.from({ length: levels }).reduce<unknown>((inner) => ({ a: [inner] }), 'leaf');
 
