@@ -26,7 +26,7 @@ export function registerRolloutPaths(r: OpenAPIRegistry): void {
         tags: ['reference data'],
         summary: `Move open cases onto the ${kind.version} of this ${kind.what}`,
         description:
-          'Cases pin the version they opened under. This starts a durable roll-out that signals each open case to re-pin and recompute its pending deadlines, a page at a time, and answers at once. Asking again for the same version is the same roll-out (same ID).',
+          'Cases pin the version they opened under. This starts a durable roll-out that signals each open case to re-pin and recompute its pending deadlines, a page at a time, and answers at once. While it runs, asking again for the same version is the same roll-out (same ID); once it has completed, asking again starts a new run under the same ID that moves only the cases still on an older version.',
         request: { params: z.object({ id: kind.id }) },
         responses: {
           202: {
@@ -48,7 +48,7 @@ export function registerRolloutPaths(r: OpenAPIRegistry): void {
       tags: ['reference data'],
       summary: 'How far a roll-out got: pages done, cases moved, and each case it could not move with a reason code',
       request: { params: z.object({ id: rolloutIdSchema }) },
-      responses: { 200: json(RolloutStatus, 'The roll-out\'s progress.') },
+      responses: { 200: json(RolloutStatus, 'The roll-out\'s progress (of its latest run, when it was asked for again after completing).') },
     },
     admins,
     [404, 'No such roll-out (or it ended longer ago than the Temporal namespace keeps workflows).'],

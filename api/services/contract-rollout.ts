@@ -3,7 +3,10 @@
 // effectiveFrom has passed, otherwise as a workflow whose start Temporal delays until
 // effectiveFrom, so the move survives restarts of the API and the worker. The roll-out's
 // ID is the same one an admin's POST /v1/admin/organisations/{id}/rollout gives for that
-// version, so asking again once it is in force finds this roll-out rather than a second one.
+// version, so asking again while it runs (or waits) finds this roll-out rather than a second
+// one. Unlike the admin's POST, saving never re-runs a completed roll-out: a retried save
+// of the same version (reuse policy ALLOW_DUPLICATE_FAILED_ONLY) is the one already asked
+// for, so "already started" here means running, waiting, or done.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { CASE_TASK_QUEUE } from '../../workflows/case/contract';
 import { ROLLOUT_WORKFLOW_TYPE, rolloutId, rolloutWorkflowId, type RolloutInput, type RolloutTarget } from '../../workflows/rollout/contract';

@@ -10,10 +10,11 @@ import { CASE_TASK_QUEUE } from '../../workflows/case/contract';
 import {
   ROLLOUT_WORKFLOW_TYPE,
   parseRolloutId,
+  PROGRESS_MEMO_KEY,
   rolloutId,
-  rolloutProgressQuery,
   rolloutWorkflowId,
   type RolloutInput,
+  type RolloutProgress,
   type RolloutTarget,
   type RolloutTargetKind,
 } from '../../workflows/rollout/contract';
@@ -41,8 +42,10 @@ export interface RolloutAccepted {
 
 /**
  * Starts the roll-out of the target's version (TARGET_VERSION), or finds it: the workflow ID is
- * the target and version, so asking again (while it runs, or after it completed) is the
- * same roll-out. Only one that failed or was terminated can be started again.
+ * the target and version. While that roll-out runs (or waits for its start), asking again is
+ * the same roll-out. Once it has ended, asking again starts a new run under the same ID: a
+ * sweep that moves the cases still on an older version, such as one opened under the old
+ * version while a page was read (its read-model row landed after the scan).
  */
 export async function startRollout(db: Db, client: Client, target: RolloutTarget, taskQueue = CASE_TASK_QUEUE): Promise<RolloutAccepted> {
   const version = await TARGET_VERSION[target.kind](db, target.id);
@@ -55,10 +58,11 @@ export async function startRollout(db: Db, client: Client, target: RolloutTarget
       taskQueue,
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
     });
   } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err; // completed before: the same roll-out
+    // Two admins asking at once: the other request started it, so it runs.
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
   return { id, target, version, href: `/v1/rollouts/${id}` };
 }
@@ -68,7 +72,17 @@ function scheduled(id: string, startsAt: Date): RolloutStatus {
   return { id, ...named, state: 'SCHEDULED', pagesDone: 0, moved: 0, failedCount: 0, failed: [], startsAt: startsAt.toISOString() };
 }
 
-/** Where a roll-out stands: its result once completed, otherwise what its query says (or that it waits to start). */
+/** Nothing moved yet: a run that has not finished its first page has set no progress. */
+function notYetMoved(id: string, startedAt: Date): RolloutProgress {
+  const named = parseRolloutId(id)!;
+  return { id, ...named, state: 'RUNNING', pagesDone: 0, moved: 0, failedCount: 0, failed: [], after: null, startedAt: startedAt.toISOString() };
+}
+
+/**
+ * Where a roll-out stands, from describe() alone: the progress each run keeps in its memo.
+ * No query: a run just continued as new answers none until its first workflow task
+ * completes, and a terminated one never does; describe() is also not a billed action.
+ */
 export async function rolloutStatus(client: Client, id: string): Promise<RolloutStatus> {
   const handle = client.workflow.getHandle(rolloutWorkflowId(id));
   let described: WorkflowExecutionDescription;
@@ -80,9 +94,10 @@ export async function rolloutStatus(client: Client, id: string): Promise<Rollout
   }
   const status = described.status.name;
   const startsAt = described.executionTime;
-  // A start Temporal delays has run no code yet: nothing would answer a query.
+  // A start Temporal delays has run no code yet.
   if (status === 'RUNNING' && startsAt && startsAt.getTime() > Date.now()) return scheduled(id, startsAt);
-  if (status === 'COMPLETED') return await handle.result();
-  const progress = await handle.query(rolloutProgressQuery);
-  return status === 'RUNNING' ? progress : { ...progress, state: 'FAILED' };
+  const progress = (described.memo?.[PROGRESS_MEMO_KEY] as RolloutProgress | undefined) ?? notYetMoved(id, startsAt ?? described.startTime);
+  if (status === 'RUNNING') return progress;
+  if (status === 'COMPLETED') return progress.state === 'COMPLETED' ? progress : await handle.result();
+  return { ...progress, state: 'FAILED' };
 }

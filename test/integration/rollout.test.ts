@@ -1,6 +1,7 @@
 // Roll-outs as a durable workflow (issue 12): an admin's roll-out answers 202 with a
 // status resource, moves open cases onto the new version a page at a time, skips
-// closed ones, reports the ones it could not move, and is one roll-out per version.
+// closed ones, reports the ones it could not move, and is one roll-out ID per version
+// (asked again once completed, it sweeps the cases still on an older version).
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Express } from 'express';
@@ -33,7 +34,7 @@ async function finished(app: Express, href: string): Promise<RolloutProgress> {
 }
 
 describe('rolling a policy version out as a durable roll-out', () => {
-  it('when an admin rolls out, then open cases move, a closed case is skipped, a case whose workflow ended is reported, and asking again is the same roll-out', async () => {
+  it('when an admin rolls out, then open cases move, a closed case is skipped, a case whose workflow ended is reported, and asking again once completed sweeps again under the same ID', async () => {
     const app = apiFor(h);
     const policyId = `ro-${randomUUID().slice(0, 8)}`;
     await savePolicy(app, policyId, 60);
@@ -58,10 +59,39 @@ describe('rolling a policy version out as a durable roll-out', () => {
     expect(firstResponseDue(moved) - firstResponseDue(open.body as never)).toBe(60 * 60_000);
     expect((await caseView(app, closed.caseId)).policy).toEqual({ id: policyId, version: 1 });
 
-    // The same version again: the same roll-out, answered with the same status, not a second pass.
+    // The same version again once completed: the same roll-out ID, a new sweep that finds
+    // only the cases still on the old version (here just the one whose workflow ended).
     const again = await request(app).post(`/v1/sla-policies/${policyId}/rollout`).set('authorization', auth).expect(202);
     expect(again.headers.location).toBe(started.headers.location);
-    expect(await finished(app, again.headers.location!)).toEqual(done);
+    const swept = await finished(app, again.headers.location!);
+    expect(swept).toMatchObject({ moved: 0, failedCount: 1, failed: [{ caseId: ended.caseId, reason: 'CASE_ENDED' }], pagesDone: 1 });
+    expect(Date.parse(swept.startedAt)).toBeGreaterThanOrEqual(Date.parse(done.finishedAt!));
+  });
+
+  it('when a completed roll-out missed a case (its row landed after the page was read), then asking again moves it', async () => {
+    const app = apiFor(h);
+    const policyId = `ro-${randomUUID().slice(0, 8)}`;
+    await savePolicy(app, policyId, 60);
+    const late = await openViaApi(app, backOffice, { slaPolicyId: policyId });
+    await eventually(() => caseView(app, late.caseId), (v) => v.caseId === late.caseId);
+    await savePolicy(app, policyId, 120);
+    // The roll-out of version 2 as it ran when the case's row was not there yet: its page
+    // started after the case, so it completed having moved nothing.
+    const target: RolloutTarget = { kind: 'policy', id: policyId };
+    const id = rolloutId(target, 2);
+    const missed: RolloutProgress = { id, target, version: 2, state: 'RUNNING', pagesDone: 0, moved: 0, failedCount: 0, failed: [], after: late.caseId, startedAt: new Date().toISOString() };
+    const first = await h.env.client.workflow.start<typeof rolloutWorkflow>(ROLLOUT_WORKFLOW_TYPE, {
+      workflowId: rolloutWorkflowId(id),
+      taskQueue: h.taskQueue,
+      args: [{ target, version: 2, progress: missed }],
+    });
+    expect(await first.result()).toMatchObject({ state: 'COMPLETED', moved: 0 });
+    expect((await caseView(app, late.caseId)).policy.version).toBe(1);
+
+    const again = await request(app).post(`/v1/sla-policies/${policyId}/rollout`).set('authorization', await bearer(admin)).expect(202);
+    expect(again.headers.location).toBe(`/v1/rollouts/${id}`);
+    expect(await finished(app, again.headers.location!)).toMatchObject({ moved: 1, failedCount: 0, pagesDone: 1 });
+    await eventually(() => caseView(app, late.caseId), (v) => v.policy.version === 2);
   });
 
   it('when the status is asked for a roll-out that never ran, or by someone not an admin, then it is 404 or 403', async () => {
