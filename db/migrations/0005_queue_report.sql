@@ -6,7 +6,15 @@ ALTER TABLE "cases" ADD COLUMN "first_response_minutes" integer;--> statement-br
 ALTER TABLE "cases" ADD COLUMN "resolution_minutes" integer;--> statement-breakpoint
 -- Hand-written: rows written before this migration take subject and warning from their snapshot.
 -- Business minutes need the case's calendar, so those rows get them at their next write.
-UPDATE "cases" SET "subject" = "snapshot"->>'subject', "next_deadline_warned" = coalesce((SELECT (d->>'warned')::boolean FROM jsonb_array_elements("snapshot"->'openDeadlines') d WHERE d->>'id' = "snapshot"->'nextDeadline'->>'id'), false);--> statement-breakpoint
+-- Odd snapshots must not stop the migration: a list that is not an array reads as empty,
+-- a subject that is not text as none, and the next deadline is warned when any open
+-- deadline with its ID has `warned: true` (as activities/case-figures.ts decides), so
+-- duplicated IDs and non-boolean flags never fail a cast or a scalar subquery.
+UPDATE "cases" SET
+  "subject" = CASE jsonb_typeof("snapshot"->'subject') WHEN 'string' THEN "snapshot"->>'subject' END,
+  "next_deadline_warned" = EXISTS (
+    SELECT 1 FROM jsonb_array_elements(CASE jsonb_typeof("snapshot"->'openDeadlines') WHEN 'array' THEN "snapshot"->'openDeadlines' ELSE '[]'::jsonb END) d
+    WHERE d->>'id' = "snapshot"->'nextDeadline'->>'id' AND d->'warned' = 'true'::jsonb);--> statement-breakpoint
 CREATE INDEX "cases_queue_idx" ON "cases" USING btree ("deadline_rank","next_deadline_at","case_id");--> statement-breakpoint
 CREATE INDEX "cases_assignee_queue_idx" ON "cases" USING btree ("assignee","deadline_rank","next_deadline_at","case_id");--> statement-breakpoint
 CREATE INDEX "cases_unit_queue_idx" ON "cases" USING btree ("unit","deadline_rank","next_deadline_at","case_id");
