@@ -86,6 +86,8 @@ describe('rolling a policy version out as a durable roll-out', () => {
       args: [{ target, version: 2, progress: missed }],
     });
     expect(await first.result()).toMatchObject({ state: 'COMPLETED', moved: 0 });
+    // Its status is in its memo: the API reads it with describe(), no query.
+    expect((await first.describe()).memo).toMatchObject({ progress: { state: 'COMPLETED', moved: 0, pagesDone: 1 } });
     expect((await caseView(app, late.caseId)).policy.version).toBe(1);
 
     const again = await request(app).post(`/v1/sla-policies/${policyId}/rollout`).set('authorization', await bearer(admin)).expect(202);
