@@ -3,7 +3,7 @@
 // response and to resolution (they need the business calendar), and the few facts the
 // report counts, small enough that a report over 100,000 cases never parses a snapshot.
 // A figure it cannot compute (no such calendar, instants centuries apart) is stored as null.
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { calendars } from '../db/schema';
 import { createBusinessCalendar, type BusinessCalendar, type CalendarSpec } from '../domain/business-calendar';
@@ -50,24 +50,26 @@ export function reportFacts(s: FactSource): ReportFacts {
 const CALENDAR_TTL_MS = 60_000;
 const cache = new WeakMap<Db, Map<string, { readAt: number; calendar: Promise<BusinessCalendar | undefined> }>>();
 
-// The newest version of the case's calendar: the one a case runs on once the policy
-// that names it is rolled out (the snapshot does not say which version a case pinned).
-function calendarOf(db: Db, calendarId: string): Promise<BusinessCalendar | undefined> {
+// The calendar version the case pinned, the one its deadlines ran on; for a case pinned
+// before the version was recorded, the calendar's newest version (the one it runs on once
+// the policy that names it is rolled out).
+function calendarOf(db: Db, calendarId: string, version: number | undefined): Promise<BusinessCalendar | undefined> {
   const byId = cache.get(db) ?? new Map();
   cache.set(db, byId);
-  const hit = byId.get(calendarId);
+  const key = `${calendarId}@${version ?? 'newest'}`;
+  const hit = byId.get(key);
   if (hit && Date.now() - hit.readAt < CALENDAR_TTL_MS) return hit.calendar;
   const calendar = db
     .select({ spec: calendars.spec })
     .from(calendars)
-    .where(eq(calendars.id, calendarId))
+    .where(version === undefined ? eq(calendars.id, calendarId) : and(eq(calendars.id, calendarId), eq(calendars.version, version)))
     .orderBy(desc(calendars.version))
     .limit(1)
     .then(([row]) => (row ? buildCalendar(row.spec as CalendarSpec) : undefined));
   // A failed read is not remembered: the write fails with it (like any database outage)
   // and its retry reads again, so a blip never stores a figure as unknown.
-  calendar.catch(() => byId.delete(calendarId));
-  byId.set(calendarId, { readAt: Date.now(), calendar });
+  calendar.catch(() => byId.delete(key));
+  byId.set(key, { readAt: Date.now(), calendar });
   return calendar;
 }
 
@@ -93,7 +95,7 @@ export async function caseFigures(db: Db, snapshot: CaseView): Promise<CaseFigur
   const warned = next ? (snapshot.openDeadlines ?? []).some((d) => d.id === next.id && d.warned) : false;
   // Only answered or resolved cases need the calendar: a new case's write reads nothing.
   const needsCalendar = snapshot.firstRespondedAt !== undefined || snapshot.resolvedAt !== undefined;
-  const calendar = needsCalendar ? await calendarOf(db, snapshot.calendarId) : undefined;
+  const calendar = needsCalendar ? await calendarOf(db, snapshot.calendarId, snapshot.calendarVersion) : undefined;
   return {
     ...reportFacts(snapshot),
     subject: snapshot.subject,

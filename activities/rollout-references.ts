@@ -11,7 +11,7 @@ import type { SlaPolicy } from '../domain/sla-policy';
 
 export class ReferenceLookups {
   private readonly policies = new Map<string, Promise<SlaPolicy | undefined>>();
-  private readonly calendars = new Map<string, Promise<CalendarSpec | undefined>>();
+  private readonly calendars = new Map<string, Promise<{ version: number; spec: CalendarSpec } | undefined>>();
 
   constructor(private readonly db: Db) {}
 
@@ -60,18 +60,18 @@ export class ReferenceLookups {
   }
 
   /** The calendar at `version`, or its newest version when none is named. */
-  calendar(id: string, version?: number): Promise<CalendarSpec | undefined> {
+  calendar(id: string, version?: number): Promise<{ version: number; spec: CalendarSpec } | undefined> {
     const key = `${id}@${version ?? 'newest'}`;
     let found = this.calendars.get(key);
     if (!found) {
       const where = version === undefined ? eq(calendars.id, id) : and(eq(calendars.id, id), eq(calendars.version, version));
       found = this.db
-        .select({ spec: calendars.spec })
+        .select({ version: calendars.version, spec: calendars.spec })
         .from(calendars)
         .where(where)
         .orderBy(desc(calendars.version))
         .limit(1)
-        .then(([row]) => row?.spec as CalendarSpec | undefined);
+        .then(([row]) => (row ? { version: row.version, spec: row.spec as CalendarSpec } : undefined));
       this.calendars.set(key, found);
     }
     return found;

@@ -37,6 +37,8 @@ export interface RolloutTargetRules {
 export const pinnedPolicyId = sql<string>`${cases.snapshot} -> 'policy' ->> 'id'`;
 export const pinnedPolicyVersion = sql<number>`(${cases.snapshot} -> 'policy' ->> 'version')::int`;
 export const pinnedCalendarId = sql<string>`${cases.snapshot} ->> 'calendarId'`;
+/** Cases pinned before the version was recorded have none: a calendar roll-out moves them (-1). */
+export const pinnedCalendarVersion = sql<number>`coalesce((${cases.snapshot} ->> 'calendarVersion')::int, -1)`;
 
 export const ROLLOUT_TARGETS: Record<RolloutTargetKind, RolloutTargetRules> = {
   /** Cases of the policy on an older version move to this version and its calendar's newest. */
@@ -59,15 +61,18 @@ export const ROLLOUT_TARGETS: Record<RolloutTargetKind, RolloutTargetRules> = {
       return inForce !== undefined && inForce > version ? inForce : undefined;
     },
   },
-  /** Cases on the calendar keep their policy version's rule and move to this calendar version. */
+  /**
+   * Cases on an older version of the calendar keep their policy version's rule and move to
+   * this calendar version; cases already on it are left alone, so asking again is cheap.
+   */
   calendar: {
-    selects: (id) => sql`${pinnedCalendarId} = ${id}`,
+    selects: (id, version) => sql`${pinnedCalendarId} = ${id} and ${pinnedCalendarVersion} < ${version}`,
     async pinFor(c, id, version, refs) {
       const policy = await refs.policy(c.policyId, c.policyVersion);
       if (!policy) return 'POLICY_MISSING';
       const calendar = await refs.calendar(id, version);
       if (!calendar) return 'CALENDAR_MISSING';
-      return pinOf(policy, c, id, calendar);
+      return pinOf(policy, c, id, calendar.version, calendar.spec);
     },
   },
 };
@@ -77,7 +82,7 @@ async function pinOnPolicyVersion(c: RolloutCase, policyId: string, version: num
   if (!policy) return 'POLICY_MISSING';
   const calendar = await refs.calendar(policy.calendarId);
   if (!calendar) return 'CALENDAR_MISSING';
-  return pinOf(policy, c, policy.calendarId, calendar);
+  return pinOf(policy, c, policy.calendarId, calendar.version, calendar.spec);
 }
 
 /**
@@ -85,11 +90,11 @@ async function pinOnPolicyVersion(c: RolloutCase, policyId: string, version: num
  * compute with (a signal cannot be refused), so sending one would report a move that
  * never happened.
  */
-export function pinOf(policy: SlaPolicy, c: RolloutCase, calendarId: string, calendar: CalendarSpec): PinnedSla | RolloutFailureReason {
+export function pinOf(policy: SlaPolicy, c: RolloutCase, calendarId: string, calendarVersion: number, calendar: CalendarSpec): PinnedSla | RolloutFailureReason {
   try {
     const rule = resolveSlaRule(policy, c.priority, c.category);
     previewDeadlines(rule, createBusinessCalendar(calendar), new Date());
-    return { policyId: policy.id, policyVersion: policy.version, rule, calendarId, calendar };
+    return { policyId: policy.id, policyVersion: policy.version, rule, calendarId, calendarVersion, calendar };
   } catch {
     return 'DEADLINES_NOT_COMPUTABLE';
   }

@@ -1,9 +1,10 @@
-// Which horizon a case's deadlines were computed against: the calendar version in force
-// when the case opened (the newest version created at or before its opening).
+// Which horizon a case's deadlines were computed against: the calendar version the case
+// pinned (its snapshot's `calendarVersion`, kept current by roll-outs).
 //
-// The case records its calendar's ID, not its version, so a case that a roll-out has since
-// moved to a newer version is still judged by the version it opened under. That errs on the
-// side of warning: a deadline is never called firm when its calendar lacked the dates.
+// Cases pinned before the version was recorded name only the calendar's ID: for them it is
+// the version in force when the case opened (the newest created at or before its opening),
+// so one a roll-out has since moved is judged by the older version. That errs on the side of
+// warning: a deadline is never called firm when its calendar lacked the dates.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { calendarHorizon, type CalendarHorizon } from '../domain/calendar-horizon';
 import type { CalendarSpec } from '../domain/business-calendar';
@@ -12,8 +13,17 @@ import { calendars, cases } from './schema';
 
 export interface CaseCalendarRef {
   calendarId: string;
+  /** The pinned version, where the case recorded one. */
+  calendarVersion?: number | null;
   openedAt: string | Date;
 }
+
+/** The read-model columns behind CaseCalendarRef (the pin lives in the snapshot). */
+export const caseCalendarColumns = {
+  calendarId: sql<string>`${cases.snapshot}->>'calendarId'`,
+  calendarVersion: sql<number | null>`(${cases.snapshot}->>'calendarVersion')::int`,
+  openedAt: cases.openedAt,
+};
 
 // A calendar version never changes once saved, so its horizon is cached for good (per
 // database: tests run several databases in one process).
@@ -43,6 +53,7 @@ export async function horizonsOfCases(db: Db, refs: readonly CaseCalendarRef[]):
     .orderBy(asc(calendars.id), asc(calendars.version));
   return Promise.all(
     refs.map((ref) => {
+      if (typeof ref.calendarVersion === 'number') return horizonOfVersion(db, ref.calendarId, ref.calendarVersion);
       const opened = new Date(ref.openedAt).getTime();
       const mine = versions.filter((v) => v.id === ref.calendarId);
       // The version in force at opening; a case older than every version takes the first.
@@ -60,7 +71,7 @@ export async function horizonOfCase(db: Db, ref: CaseCalendarRef): Promise<Calen
 /** The horizon of a case's calendar by case ID, from the read model; undefined before its first write. */
 export async function horizonOfCaseId(db: Db, caseId: string): Promise<CalendarHorizon | undefined> {
   const [ref] = await db
-    .select({ calendarId: sql<string>`${cases.snapshot}->>'calendarId'`, openedAt: cases.openedAt })
+    .select(caseCalendarColumns)
     .from(cases)
     .where(eq(cases.caseId, caseId));
   return ref ? horizonOfCase(db, ref) : undefined;

@@ -16,6 +16,7 @@ export interface NewCase {
   openedBy: Actor;
   policy: CaseState['policy'];
   calendarId: string;
+  calendarVersion?: number;
 }
 
 export function openCase(input: NewCase, ctx: Ctx): { state: CaseState; outcome: Outcome } {
@@ -42,6 +43,7 @@ export function openCase(input: NewCase, ctx: Ctx): { state: CaseState; outcome:
     handlers: [],
     policy: input.policy,
     calendarId: input.calendarId,
+    ...(input.calendarVersion !== undefined ? { calendarVersion: input.calendarVersion } : {}),
     seq: 0,
     noticeCount: 0,
     revision: 0,

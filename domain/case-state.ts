@@ -155,6 +155,8 @@ export interface CaseState {
   handlers: string[];
   policy: { id: string; version: number };
   calendarId: string;
+  /** The pinned calendar's version: readers compute business time and horizons on it. Absent on cases pinned before it was recorded. */
+  calendarVersion?: number;
   /** Last sequence number used in the interaction log (the read model's version is `revision`). */
   seq: number;
   /** Clocks started so far: numbers deadline IDs (older settled clocks are pruned). */

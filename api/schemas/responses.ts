@@ -133,6 +133,7 @@ export const caseViewSchema = z.object({
   handlers: z.array(z.string()).describe('staff who acted on the case; empty in a customer\'s view'),
   policy: z.object({ id: z.string(), version: z.number().int().min(1) }),
   calendarId: z.string(),
+  calendarVersion: z.number().int().min(1).optional().describe('the calendar version the case runs on (absent on cases opened before it was recorded)'),
   seq: z.number().int().min(0),
   revision: z.number().int().min(0),
   noticeCount: z.number().int().min(0),

@@ -1,7 +1,7 @@
 // Looks up the horizon of each case's calendar (db/calendar-horizons.ts) and marks its
 // deadlines (api/projection/provisional-deadlines.ts).
-import { inArray, sql } from 'drizzle-orm';
-import { horizonOfCase, horizonsOfCases } from '../../db/calendar-horizons';
+import { inArray } from 'drizzle-orm';
+import { caseCalendarColumns, horizonOfCase, horizonsOfCases } from '../../db/calendar-horizons';
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
 import type { CaseView } from '../../workflows/case/contract';
@@ -17,7 +17,7 @@ export async function withProvisionalListItems<T extends { caseId: string; nextD
   if (ids.length === 0) return page;
   // The list's rows leave the calendar out; it lives in the snapshot.
   const refs = await db
-    .select({ caseId: cases.caseId, calendarId: sql<string>`${cases.snapshot}->>'calendarId'`, openedAt: cases.openedAt })
+    .select({ caseId: cases.caseId, ...caseCalendarColumns })
     .from(cases)
     .where(inArray(cases.caseId, ids));
   const horizons = await horizonsOfCases(db, refs);

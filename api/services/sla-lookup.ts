@@ -19,8 +19,13 @@ export async function latestPolicy(db: Db, policyId: string): Promise<SlaPolicy 
 }
 
 export async function latestCalendar(db: Db, calendarId: string): Promise<CalendarSpec | undefined> {
+  return (await newestCalendarVersion(db, calendarId))?.spec;
+}
+
+/** A calendar's newest version: its number (which a case pins beside the spec) and spec. */
+export async function newestCalendarVersion(db: Db, calendarId: string): Promise<{ version: number; spec: CalendarSpec } | undefined> {
   const [row] = await db.select().from(calendars).where(eq(calendars.id, calendarId)).orderBy(desc(calendars.version)).limit(1);
-  return row ? (row.spec as CalendarSpec) : undefined;
+  return row ? { version: row.version, spec: row.spec as CalendarSpec } : undefined;
 }
 
 /**
@@ -43,10 +48,11 @@ export async function defaultPolicy(db: Db): Promise<SlaPolicy> {
 /** The pinned SLA of a policy's rule for a priority and category; 422 if it cannot produce deadlines from `at`. */
 export async function pinPolicy(db: Db, policy: SlaPolicy, priority: Priority, category: Category, at: Date): Promise<PinnedSla> {
   const what = `SLA policy ${policy.id} version ${policy.version}`;
-  const calendar = await latestCalendar(db, policy.calendarId);
-  if (!calendar) throw unprocessable(`${what} names unknown calendar ${policy.calendarId}`);
+  const newest = await newestCalendarVersion(db, policy.calendarId);
+  if (!newest) throw unprocessable(`${what} names unknown calendar ${policy.calendarId}`);
+  const { version: calendarVersion, spec: calendar } = newest;
   const rule = resolveSlaRule(policy, priority, category);
   // Refuse here rather than start a workflow that cannot compute its first deadline.
   computableDeadlines(rule, calendar, at, `${what} on calendar ${policy.calendarId}`);
-  return { policyId: policy.id, policyVersion: policy.version, rule, calendarId: policy.calendarId, calendar };
+  return { policyId: policy.id, policyVersion: policy.version, rule, calendarId: policy.calendarId, calendarVersion, calendar };
 }

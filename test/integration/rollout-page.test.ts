@@ -4,7 +4,8 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { createRolloutActivities } from '../../activities/rollout-page';
-import { cases, contractVersions, organisations, slaPolicies } from '../../db/schema';
+import { calendars, cases, contractVersions, organisations, slaPolicies } from '../../db/schema';
+import { twentyFourSevenCalendarSpec } from '../../domain/calendar-presets';
 import { DEFAULT_SLA_POLICY } from '../../domain/sla-policy';
 import { caseWorkflowId, type PinnedSla } from '../../workflows/case/contract';
 import type { RolloutPageInput, RolloutPageResult } from '../../workflows/rollout/contract';
@@ -20,12 +21,12 @@ beforeAll(async () => {
 });
 afterAll(() => database?.drop());
 
-async function openCase(caseId: string, pinned: { id: string; version: number }, status = 'OPEN'): Promise<void> {
+async function openCase(caseId: string, pinned: { id: string; version: number }, status = 'OPEN', calendar: { calendarId: string; calendarVersion?: number } = { calendarId: '24x7' }): Promise<void> {
   const now = new Date();
   await database.db.insert(cases).values({
     caseId, customerId: 'acme', status, priority: 'NORMAL', category: 'DEFECT', channel: 'ONLINE', level: 0, unit: 'L1',
     slaBreached: false, openedAt: now, updatedAt: now, version: 1,
-    snapshot: { policy: pinned, calendarId: '24x7' },
+    snapshot: { policy: pinned, ...calendar },
   });
 }
 
@@ -101,5 +102,22 @@ describe('a contract roll-out page', () => {
     // The version in force does handle the case (its stored terms here are empty, so it is reported).
     const current = await page(client, { target, version: 3, after: null, limit: 10 });
     expect(current).toEqual({ moved: 0, failed: [{ caseId: 't-1', reason: 'POLICY_MISSING' }], last: 't-1', done: true });
+  });
+});
+
+describe('a calendar roll-out page', () => {
+  beforeAll(async () => {
+    for (const version of [1, 2]) await database.db.insert(calendars).values({ id: 'office', version, name: 'Office', spec: twentyFourSevenCalendarSpec() });
+    await openCase('c-1', { id: 'gold', version: 2 }, 'OPEN', { calendarId: 'office', calendarVersion: 1 });
+    await openCase('c-2', { id: 'gold', version: 2 }, 'OPEN', { calendarId: 'office', calendarVersion: 2 });
+    await openCase('c-3', { id: 'gold', version: 2 }, 'OPEN', { calendarId: 'office' }); // pinned before versions were recorded
+  });
+
+  it('when a calendar version rolls out, then only cases on an older (or unrecorded) version are signalled and the pin names the version; cases already on it are left alone', async () => {
+    const { client, signalled } = recordingClient();
+    const target = { kind: 'calendar' as const, id: 'office' };
+    expect(await page(client, { target, version: 2, after: null, limit: 10 })).toMatchObject({ moved: 2, failed: [] });
+    expect(signalled.map(([id]) => id)).toEqual(['c-1', 'c-3'].map(caseWorkflowId));
+    expect(signalled[0]![1]).toMatchObject({ calendarId: 'office', calendarVersion: 2, policyVersion: 2 });
   });
 });

@@ -57,6 +57,7 @@ describe('rolling a policy version out as a durable roll-out', () => {
     expect(done).toMatchObject({ moved: 1, failedCount: 1, failed: [{ caseId: ended.caseId, reason: 'CASE_ENDED' }], pagesDone: 1 });
     const moved = await eventually(() => caseView(app, open.caseId), (v) => v.policy.version === 2);
     expect(firstResponseDue(moved) - firstResponseDue(open.body as never)).toBe(60 * 60_000);
+    expect(moved.calendarVersion).toEqual(expect.any(Number)); // the pin names its calendar version, for readers and later sweeps
     expect((await caseView(app, closed.caseId)).policy).toEqual({ id: policyId, version: 1 });
 
     // The same version again once completed: the same roll-out ID, a new sweep that finds

@@ -46,7 +46,7 @@ export class CaseRun {
       this.state = input.carried.state;
     } else {
       const sla = this.sla;
-      const opened = openCase({ ...input.open, policy: { id: sla.policyId, version: sla.policyVersion }, calendarId: sla.calendarId }, this.ctx());
+      const opened = openCase({ ...input.open, policy: { id: sla.policyId, version: sla.policyVersion }, calendarId: sla.calendarId, ...(sla.calendarVersion !== undefined ? { calendarVersion: sla.calendarVersion } : {}) }, this.ctx());
       this.state = opened.state;
       this.queue.push(opened.outcome);
     }
@@ -109,6 +109,8 @@ export class CaseRun {
     this.clocks = { rule: next.rule, calendar };
     this.state.policy = { id: next.policyId, version: next.policyVersion };
     this.state.calendarId = next.calendarId;
+    if (next.calendarVersion !== undefined) this.state.calendarVersion = next.calendarVersion;
+    else delete this.state.calendarVersion;
     rescheduleAll(this.state, this.clocks);
     ensureLadderClock(this.state, this.clocks, new Date());
     this.touch();

@@ -21,6 +21,8 @@ export interface PinnedSla {
   policyVersion: number;
   rule: SlaRule;
   calendarId: string;
+  /** The calendar's version (pins made before it was recorded have none). */
+  calendarVersion?: number;
   calendar: CalendarSpec;
 }
 
