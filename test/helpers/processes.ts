@@ -42,7 +42,8 @@ export function processes(common: () => Record<string, string>): Processes {
   };
 }
 
-async function waitForOutput(c: ChildProcess, text: RegExp, ms = 90_000): Promise<void> {
+/** Resolves once the process has printed `text` (stdout or stderr); fails if it exits first. */
+export async function waitForOutput(c: ChildProcess, text: RegExp, ms = 90_000): Promise<void> {
   let seen = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${text} within ${ms} ms; output: ${seen.slice(-2000)}`)), ms);

@@ -7,6 +7,7 @@ import { mintToken } from '../../api/auth';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { ROOT } from '../helpers/paths';
 import { freePort } from '../helpers/ports';
+import { waitForOutput } from '../helpers/processes';
 import { devServerEnv, TEST_ENCRYPTION_KEYS } from '../helpers/temporal';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
@@ -40,22 +41,6 @@ async function start(entry: 'worker/main.ts' | 'api/main.ts', extra: Record<stri
 }
 
 const exited = (c: ChildProcess): Promise<number | null> => new Promise((r) => (c.exitCode !== null ? r(c.exitCode) : c.once('exit', (code) => r(code))));
-
-async function waitForOutput(c: ChildProcess, text: RegExp, ms = 90_000): Promise<void> {
-  let seen = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${text} within ${ms} ms; output: ${seen.slice(-2000)}`)), ms);
-    const on = (chunk: Buffer): void => {
-      seen += chunk.toString();
-      if (text.test(seen)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    c.stdout!.on('data', on);
-    c.stderr!.on('data', on);
-  });
-}
 
 beforeAll(async () => {
   env = await devServerEnv();
