@@ -54,13 +54,26 @@ function databaseReason(err: ErrorLike): string {
 const isDatabaseError = (err: ErrorLike): boolean =>
   err.name === 'DrizzleQueryError' || err.message.startsWith('Failed query:') || err.name === 'PostgresError';
 
+/**
+ * A socket error on the way to DATABASE_URL's server, before any query wraps it (the
+ * driver's own connect, e.g. opening the migration's transaction): told by its port.
+ */
+function isDatabaseSocketError(err: ErrorLike, url: string | undefined): boolean {
+  if (!url || typeof err.code !== 'string' || !/^E[A-Z]+$/.test(err.code)) return false;
+  try {
+    return Number(err.port) === Number(new URL(url).port || 5432);
+  } catch {
+    return false;
+  }
+}
+
 export function explainStartupError(err: unknown, settings: StartupSettings = {}): string {
   if (!isErrorLike(err)) return String(err);
   if (err.code === 'EADDRINUSE') return portInUse(err, settings);
   if (isTemporalTransport(err)) {
     return `cannot reach Temporal at ${settings.TEMPORAL_ADDRESS ?? 'TEMPORAL_ADDRESS'} (TEMPORAL_ADDRESS): ${temporalReason(err.message)}`;
   }
-  if (isDatabaseError(err)) {
+  if (isDatabaseError(err) || isDatabaseSocketError(err, settings.DATABASE_URL)) {
     return `cannot use the database at ${databaseTarget(settings.DATABASE_URL)} (DATABASE_URL): ${databaseReason(err)}`;
   }
   return err.message;

@@ -25,6 +25,9 @@ describe('start-up messages', () => {
     const missing = withCause('Failed query: CREATE SCHEMA IF NOT EXISTS "drizzle"\nparams: ', 'DrizzleQueryError', Object.assign(new Error('database "cases" does not exist'), { name: 'PostgresError', code: '3D000' }));
     expect(explainStartupError(missing, { DATABASE_URL: url })).toBe('cannot use the database at db.internal:5432/cases (DATABASE_URL): 3D000 database "cases" does not exist');
     expect(line + explainStartupError(missing, { DATABASE_URL: url })).not.toMatch(/s3cret|casekeeper:/);
+    // Refused before any query wraps it (the driver opening a transaction): told by the port.
+    const bare = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED', port: 5432 });
+    expect(explainStartupError(bare, { DATABASE_URL: url })).toBe('cannot use the database at db.internal:5432/cases (DATABASE_URL): ECONNREFUSED');
   });
 
   it('when an error is none of these, then its own message is the line', () => {
