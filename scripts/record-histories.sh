@@ -7,4 +7,4 @@ cd "$ROOT"
 bash scripts/provision.sh --test
 use_test_database
 npx tsx -e "require('./test/helpers/global-setup').default()"
-npx tsx scripts/record-histories.ts
+npx tsx scripts/record-histories.ts "$@"
