@@ -2,7 +2,6 @@
 // API's /metrics and the worker's SDK metrics are scraped for real after a case has run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../../api/app';
@@ -18,6 +17,7 @@ import { TEST_SERVER } from '../helpers/paths';
 import { freePort } from '../helpers/ports';
 import { TEST_KEY_RING } from '../helpers/temporal';
 import { alertExpressions, dashboardExpressions, metricNames } from '../unit/monitoring-queries';
+import { refuseCaseWritesOf } from '../helpers/refused-writes';
 
 let h: Harness;
 let scrapeWorker: () => Promise<string>;
@@ -51,15 +51,7 @@ const sdkLibrary = (): string => {
   return file ? fs.readFileSync(file).toString('latin1') : '';
 };
 
-async function refuseWritesOf(customerId: string): Promise<void> {
-  await h.db.db.execute(sql.raw(`
-    CREATE FUNCTION refuse_case_write() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF NEW.customer_id = '${customerId}' THEN RAISE EXCEPTION 'refused'; END IF;
-      RETURN NEW;
-    END $$;
-    CREATE TRIGGER refuse_case_write BEFORE INSERT OR UPDATE ON cases FOR EACH ROW EXECUTE FUNCTION refuse_case_write();`));
-}
+const refuseWritesOf = (customerId: string): Promise<void> => refuseCaseWritesOf(h.db.db, customerId);
 
 describe('the metrics the dashboard and the alert rules name', () => {
   it('when the API and a worker have served a case, then every name is one they export', async () => {

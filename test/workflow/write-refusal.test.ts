@@ -2,28 +2,20 @@
 // case (a trigger), its first-response breach still happens on time in the workflow and
 // its search attributes, and its log and read model catch up once the trigger is gone.
 import { Client } from '@temporalio/client';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { cases, interactions } from '../../db/schema';
 import { caseWorkflowId, redriveWritesSignal } from '../../workflows/case/contract';
 import { ReadModelStalledKey, SlaBreachedKey } from '../../workflows/case/search-attributes';
 import { eventually, startCase, view, useHarness } from '../helpers/case-harness';
 import { pinnedSla } from '../helpers/fixtures';
+import { allowCaseWrites, refuseCaseWritesOf } from '../helpers/refused-writes';
 import { timeSkippingEnv } from '../helpers/temporal';
 
 const h = useHarness(timeSkippingEnv);
 const SECRET = 'Refused-Subject-7731';
 
-async function refuseWritesOf(customerId: string): Promise<void> {
-  // The exception quotes the row, as a careless trigger or constraint message would.
-  await h.db.db.execute(sql.raw(`
-    CREATE OR REPLACE FUNCTION refuse_case_write() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF NEW.customer_id = '${customerId}' THEN RAISE EXCEPTION 'refused: %', NEW.snapshot::text; END IF;
-      RETURN NEW;
-    END $$;
-    CREATE TRIGGER refuse_case_write BEFORE INSERT OR UPDATE ON cases FOR EACH ROW EXECUTE FUNCTION refuse_case_write();`));
-}
-const allowWrites = (): Promise<unknown> => h.db.db.execute(sql.raw('DROP TRIGGER refuse_case_write ON cases'));
+const refuseWritesOf = (customerId: string): Promise<void> => refuseCaseWritesOf(h.db.db, customerId);
+const allowWrites = (): Promise<unknown> => allowCaseWrites(h.db.db);
 
 const readModelRow = (caseId: string) => h.db.db.select().from(cases).where(eq(cases.caseId, caseId));
 const logKinds = async (caseId: string) =>
